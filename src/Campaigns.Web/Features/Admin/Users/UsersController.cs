@@ -1,0 +1,72 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Campaigns.Web.Features.Admin.Users;
+
+[Authorize(Policy = Policies.Admin)]
+[Route("admin/users")]
+public sealed class UsersController(CampaignsDbContext db, UserManager<CampaignsUser> users, IStringLocalizer<SharedResource> T) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await LoadAsync(new InviteUserForm(), cancellationToken));
+
+    [HttpPost("invite")]
+    public async Task<IActionResult> Invite(InviteUserForm form, [FromServices] InviteUser invite, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var errors = await invite.HandleAsync(form, cancellationToken);
+            if (errors.Count == 0)
+            {
+                TempData["Notice"] = T["Invitation sent to {0}.", form.Email].Value;
+                return Redirect("/admin/users");
+            }
+
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError("", T[error]);
+            }
+        }
+
+        return View("Index", await LoadAsync(form, cancellationToken));
+    }
+
+    [HttpPost("{id:guid}/roles")]
+    public async Task<IActionResult> Roles(Guid id, SetUserRolesForm form, [FromServices] SetUserRoles setRoles, CancellationToken cancellationToken)
+    {
+        var actingUserId = Guid.Parse(users.GetUserId(User)!);
+        var errors = await setRoles.HandleAsync(id, actingUserId, form, cancellationToken);
+        TempData["Notice"] = errors.Count == 0 ? T["Roles saved."].Value : string.Join(" ", errors.Select(e => T[e].Value));
+        return Redirect("/admin/users");
+    }
+
+    private async Task<UsersViewModel> LoadAsync(InviteUserForm form, CancellationToken cancellationToken)
+    {
+        var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
+        var userRoles = await db.UserRoles.AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.Users.AsNoTracking()
+            .OrderBy(u => u.Email)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.EmailConfirmed, u.PartnerOrganisationId, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        var partners = await db.Partners.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new PartnerOption(p.Id, p.Name)).ToListAsync(cancellationToken);
+        return new UsersViewModel(
+            rows.Select(u => new UserRow(
+                u.Id, u.Email!, u.DisplayName, u.EmailConfirmed, u.PartnerOrganisationId,
+                userRoles.Where(r => r.UserId == u.Id).Select(r => roleNames[r.RoleId]).Order().ToList())).ToList(),
+            partners,
+            form);
+    }
+}
+
+public sealed record UsersViewModel(IReadOnlyList<UserRow> Users, IReadOnlyList<PartnerOption> Partners, InviteUserForm Invite);
+
+public sealed record UserRow(Guid Id, string Email, string DisplayName, bool Confirmed, Guid? PartnerOrganisationId, IReadOnlyList<string> Roles);
+
+public sealed record PartnerOption(Guid Id, string Name);

@@ -1,0 +1,95 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Partners;
+
+[Authorize(Policy = Policies.Staff)]
+[Route("admin/partners")]
+public sealed class PartnersController(CampaignsDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await db.Partners.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new PartnerRow(p.Slug, p.Name, p.PublicName, p.CountryCode, p.Sector, p.Visibility))
+            .ToListAsync(cancellationToken));
+
+    [HttpGet("new")]
+    public IActionResult New() => View("Edit", new PartnerEditModel(null, new PartnerForm()));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(PartnerForm form, [FromServices] SavePartner save, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", new PartnerEditModel(null, form));
+        }
+
+        var partner = await save.CreateAsync(form, cancellationToken);
+        return Redirect($"/admin/partners/{partner.Slug}");
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken)
+    {
+        var partner = await db.Partners.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new PartnerDetails(
+                p.Slug, p.Name, p.PublicName, p.CountryCode, p.Sector, p.Description, p.Visibility,
+                p.Contacts.OrderBy(c => c.Name).Select(c => new ContactRow(c.Name, c.Role, c.Email, c.Phone)).ToList(),
+                db.Users.Where(u => u.PartnerOrganisationId == p.Id).Select(u => u.DisplayName + " <" + u.Email + ">").ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+        return partner is null ? NotFound() : View(partner);
+    }
+
+    [HttpGet("{slug}/edit")]
+    public async Task<IActionResult> Edit(string slug, CancellationToken cancellationToken)
+    {
+        var form = await db.Partners.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new PartnerForm
+            {
+                Name = p.Name,
+                PublicName = p.PublicName,
+                CountryCode = p.CountryCode,
+                Sector = p.Sector,
+                Description = p.Description,
+                Visibility = p.Visibility,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return form is null ? NotFound() : View(new PartnerEditModel(slug, form));
+    }
+
+    [HttpPost("{slug}/edit")]
+    public async Task<IActionResult> Update(string slug, PartnerForm form, [FromServices] SavePartner save, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", new PartnerEditModel(slug, form));
+        }
+
+        return await save.UpdateAsync(slug, form, cancellationToken) ? Redirect($"/admin/partners/{slug}") : NotFound();
+    }
+
+    [HttpPost("{slug}/contacts")]
+    public async Task<IActionResult> AddContact(string slug, PartnerContactForm form, [FromServices] AddPartnerContact add, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            TempData["Notice"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            return Redirect($"/admin/partners/{slug}");
+        }
+
+        return await add.HandleAsync(slug, form, cancellationToken) ? Redirect($"/admin/partners/{slug}") : NotFound();
+    }
+}
+
+public sealed record PartnerRow(string Slug, string Name, string PublicName, string CountryCode, string Sector, Domain.Partners.ProfileVisibility Visibility);
+
+public sealed record PartnerDetails(
+    string Slug, string Name, string PublicName, string CountryCode, string Sector, string Description,
+    Domain.Partners.ProfileVisibility Visibility, IReadOnlyList<ContactRow> Contacts, IReadOnlyList<string> Users);
+
+public sealed record ContactRow(string Name, string? Role, string? Email, string? Phone);
+
+public sealed record PartnerEditModel(string? Slug, PartnerForm Form);

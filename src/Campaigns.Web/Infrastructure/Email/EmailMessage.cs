@@ -1,0 +1,8 @@
+namespace Campaigns.Web.Infrastructure.Email;
+
+/// <summary>
+/// What a use case asks to send: a template (a Razor view under Features/.../Emails), its model and the recipient.
+/// </summary>
+/// <param name="Template">View path such as "Accounts/Emails/ResetPassword"; ".Text" is appended for the text body.</param>
+/// <param name="Culture">The recipient's language, e.g. "es"; the template renders in it.</param>
+public sealed record EmailMessage(string ToAddress, string? ToName, string Subject, string Template, object Model, string Culture);

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Campaigns.Web.Infrastructure.Hosting;
+
+public sealed class CampaignsOptions
+{
+    public const string Section = "Campaigns";
+
+    [Required]
+    public string OrganisationName { get; set; } = "Campaigns";
+
+    /// <summary>Where people reach this site; links in emails are made from it.</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Web serves pages, Worker runs jobs, All does both (one process on one machine).</summary>
+    public ProcessRole Role { get; set; } = ProcessRole.All;
+
+    /// <summary>Load seeds/ on start. On for the embedded default, off in production.</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>The first administrator, created with a generated password when no Admin exists.</summary>
+    [Required, EmailAddress]
+    public string AdminEmail { get; set; } = "admin@campaigns.localhost";
+}
+
+public enum ProcessRole
+{
+    All,
+    Web,
+    Worker,
+}

@@ -1,0 +1,24 @@
+using Campaigns.Web.Features.Accounts;
+using Campaigns.Web.Features.Admin.Outbox;
+using Campaigns.Web.Features.Admin.Users;
+using Campaigns.Web.Features.Home;
+using Campaigns.Web.Features.Partners;
+
+namespace Campaigns.Web.Infrastructure.Hosting;
+
+public static class FeatureServiceCollectionExtensions
+{
+    /// <summary>The use cases, one class each; controllers take them as parameters.</summary>
+    public static IServiceCollection AddCampaignsFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<ListLiveProgrammes>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<SendAccountEmail>();
+        services.AddScoped<InviteUser>();
+        services.AddScoped<SetUserRoles>();
+        services.AddScoped<ReadOutbox>();
+        services.AddScoped<SavePartner>();
+        services.AddScoped<AddPartnerContact>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using Campaigns.Web.Infrastructure.Email;
+using Hangfire;
+
+namespace Campaigns.Web.Infrastructure.Jobs;
+
+/// <summary>
+/// Every recurring job, in one place. AddOrUpdate is idempotent and the storage runs each occurrence once, however
+/// many nodes register them.
+/// </summary>
+public static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOrUpdate<RetryUnsentEmailsJob>(RetryUnsentEmailsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
+}

@@ -1,0 +1,59 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Campaigns.Web.Infrastructure.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    public static IServiceCollection AddCampaignsSecurity(this IServiceCollection services)
+    {
+        services.AddIdentity<CampaignsUser, IdentityRole<Guid>>(options =>
+            {
+                // ASVS V6: length, not composition; the blocklist lives in CommonPasswordValidator.
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+                options.Tokens.ProviderMap[InvitationTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
+            })
+            .AddEntityFrameworkStores<CampaignsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        services.Configure<InvitationTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+        services.AddTransient<InvitationTokenProvider>();
+
+        // A frozen account or a changed password signs out every other session within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/signin";
+            o.LogoutPath = "/account/signout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "campaigns.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorization(Policies.Configure);
+
+        // Keys in the database: a cookie or a signed link made by one node is valid on every other.
+        services.AddDataProtection()
+            .SetApplicationName("Campaigns")
+            .PersistKeysToDbContext<CampaignsDbContext>();
+
+        services.AddScoped<AdminBootstrapper>();
+        return services;
+    }
+}
