@@ -28,7 +28,6 @@ try
     }
 
     app.UseCampaignsPipeline(role);
-    await app.PrepareCampaignsAsync();
     await app.RunAsync();
     return 0;
 }

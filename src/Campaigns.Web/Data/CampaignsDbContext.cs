@@ -11,7 +11,7 @@ namespace Campaigns.Web.Data;
 
 /// <summary>
 /// The one context. Each provider has a subclass only so that it can own its migrations
-/// (see docs/adr/0002-migrations-per-provider.md); the model is defined here once.
+/// (see docs/adr/0002-database-providers-and-migrations-per-provider.md); the model is defined here once.
 /// </summary>
 public class CampaignsDbContext(DbContextOptions options)
     : IdentityDbContext<CampaignsUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext

@@ -13,6 +13,9 @@ public static class WebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var campaigns = builder.Services.AddValidatedOptions<CampaignsOptions>(builder.Configuration, CampaignsOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // First of the hosted services: the job server and the web server start after it, on a prepared database.
+        builder.Services.AddHostedService<CampaignsStartup>();
         builder.Services.AddScoped<SmtpStartupCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

@@ -1,0 +1,79 @@
+using System.Net;
+using Campaigns.Testing;
+using Campaigns.Web.Domain.Identity;
+
+namespace Campaigns.IntegrationTests.Accounts;
+
+public sealed class SignInTests(CampaignsAppFactory app) : AppTestBase(app)
+{
+    [Fact]
+    public async Task A_confirmed_user_signs_in_with_the_right_password_and_reaches_their_account()
+    {
+        await TestUsers.CreateAsync(App, "ana@example.org", Roles.Supporter);
+        var browser = NewBrowser();
+
+        var response = await SignInAsync(browser, "ana@example.org", TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_address_get_the_same_answer()
+    {
+        await TestUsers.CreateAsync(App, "ben@example.org", Roles.Supporter);
+
+        var wrongPassword = await (await SignInAsync(NewBrowser(), "ben@example.org", "not the password at all")).Content.ReadAsStringAsync();
+        var unknownUser = await (await SignInAsync(NewBrowser(), "nobody@example.org", "not the password at all")).Content.ReadAsStringAsync();
+
+        Assert.Contains("The email address or password is not right.", wrongPassword, StringComparison.Ordinal);
+        Assert.Contains("The email address or password is not right.", unknownUser, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password()
+    {
+        await TestUsers.CreateAsync(App, "carla@example.org", Roles.Coordinator);
+        var browser = NewBrowser();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(browser, "carla@example.org", $"wrong password number {attempt}");
+        }
+
+        var response = await SignInAsync(browser, "carla@example.org", TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_user_cannot_sign_in_until_the_email_is_confirmed()
+    {
+        var user = await TestUsers.CreateAsync(App, "dora@example.org", Roles.Supporter);
+        await App.WithDbAsync(async db =>
+        {
+            var row = await db.Users.FindAsync(user.Id);
+            row!.EmailConfirmed = false;
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await SignInAsync(NewBrowser(), "dora@example.org", TestUsers.Password);
+
+        Assert.Contains("Confirm your email address first", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        await TestUsers.CreateAsync(App, "eva@example.org", Roles.Supporter);
+        var browser = NewBrowser();
+        await SignInAsync(browser, "eva@example.org", TestUsers.Password);
+
+        var response = await PostFormAsync(browser, "/account", "/account/signout");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+}

@@ -1,0 +1,36 @@
+using Campaigns.Web.Domain;
+
+namespace Campaigns.Tests.Domain;
+
+public sealed class SlugTests
+{
+    [Theory]
+    [InlineData("Voices from the maquilas", "voices-from-the-maquilas")]
+    [InlineData("Santé pour Tous — Kivu!", "sante-pour-tous-kivu")]
+    [InlineData("  Tierra y Libertad  ", "tierra-y-libertad")]
+    [InlineData("UA 2026/014", "ua-2026-014")]
+    public void A_title_becomes_a_readable_lower_case_slug(string title, string expected) =>
+        Assert.Equal(expected, Slug.From(title));
+
+    [Fact]
+    public void A_slug_is_never_longer_than_the_maximum_and_never_ends_with_a_dash()
+    {
+        var slug = Slug.From(string.Join(' ', Enumerable.Repeat("solidarity", 20)));
+
+        Assert.True(slug.Length <= Slug.MaxLength);
+        Assert.False(slug.EndsWith('-'));
+    }
+
+    [Fact]
+    public void Text_without_letters_or_digits_gives_an_empty_slug() =>
+        Assert.Equal("", Slug.From("¡¿ — ?!"));
+
+    [Theory]
+    [InlineData("clinic-supplies", true)]
+    [InlineData("Clinic-Supplies", false)]
+    [InlineData("clinic--supplies", false)]
+    [InlineData("", false)]
+    [InlineData("../etc/passwd", false)]
+    public void Only_canonical_slugs_are_valid(string candidate, bool valid) =>
+        Assert.Equal(valid, Slug.IsValid(candidate));
+}
