@@ -63,7 +63,7 @@ public sealed class SmtpSink : IAsyncDisposable
         stop.Dispose();
     }
 
-    internal static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

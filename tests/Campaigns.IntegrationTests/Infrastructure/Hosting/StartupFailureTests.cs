@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Campaigns.Testing;
+
+namespace Campaigns.IntegrationTests.Infrastructure.Hosting;
+
+/// <summary>
+/// The real executable, started as an operator would, with one bad setting: it must stop with one line that names
+/// the setting and a non-zero exit code, not a stack trace.
+/// </summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string workingDirectory = Directory.CreateTempSubdirectory("campaigns-startup-").FullName;
+
+    [Fact]
+    public async Task An_unknown_database_provider_stops_start_with_one_line_naming_the_setting()
+    {
+        var (exitCode, error) = await StartAsync(("Database__Provider", "Oracle"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Database:Provider", error);
+    }
+
+    [Fact]
+    public async Task An_smtp_port_out_of_range_stops_start_with_one_line_naming_the_setting()
+    {
+        var (exitCode, error) = await StartAsync(("Email__Delivery", "Smtp"), ("Email__Host", "127.0.0.1"), ("Email__Port", "70000"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Email:Port", error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_stops_start_with_one_line_naming_the_connection_string()
+    {
+        var (exitCode, error) = await StartAsync(
+            ("Database__Provider", "Postgres"),
+            ("Database__ConnectionString", $"Host=127.0.0.1;Port={SmtpSink.FreePort()};Username=nobody;Timeout=3"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Database:ConnectionString", error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_smtp_server_stops_start_with_one_line_naming_the_host_and_port()
+    {
+        var (exitCode, error) = await StartAsync(
+            ("Database__MigrateOnStart", "true"),
+            ("Email__Delivery", "Smtp"), ("Email__Host", "127.0.0.1"), ("Email__Port", SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Email__TimeoutSeconds", "5"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Email:Host", error);
+    }
+
+    public void Dispose() => Directory.Delete(workingDirectory, recursive: true);
+
+    private static void AssertOneLineNaming(string setting, string error)
+    {
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, "Expected one line on stderr, got:\n" + error);
+        Assert.StartsWith("Campaigns cannot start:", lines[0], StringComparison.Ordinal);
+        Assert.Contains(setting, lines[0], StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Error)> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "Campaigns.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(workingDirectory, "campaigns.db")}";
+        start.Environment["Jobs__SqliteFile"] = Path.Combine(workingDirectory, "hangfire.db");
+        start.Environment["Email__PickupDirectory"] = Path.Combine(workingDirectory, "mail");
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app kept running with a bad setting. Output:\n" + await output);
+        }
+
+        return (process.ExitCode, await error);
+    }
+}
