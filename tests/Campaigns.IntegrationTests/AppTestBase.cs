@@ -10,7 +10,7 @@ namespace Campaigns.IntegrationTests;
 /// cookies kept, the antiforgery token read from the form before posting it.
 /// </summary>
 [Collection(AppCollection.Name)]
-public abstract partial class AppTestBase(CampaignsAppFactory app) : IClassFixture<CampaignsAppFactory>
+public abstract partial class AppTestBase(CampaignsAppFactory app)
 {
     protected CampaignsAppFactory App { get; } = app;
 

@@ -7,7 +7,7 @@ using MimeKit;
 namespace Campaigns.IntegrationTests.Accounts;
 
 /// <summary>The journeys that go through a person's mailbox: each email arrives over real SMTP from a Hangfire job.</summary>
-public sealed partial class EmailLinkTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed partial class EmailLinkTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(20);
 

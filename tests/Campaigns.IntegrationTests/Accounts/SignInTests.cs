@@ -4,7 +4,7 @@ using Campaigns.Web.Domain.Identity;
 
 namespace Campaigns.IntegrationTests.Accounts;
 
-public sealed class SignInTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed class SignInTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     [Fact]
     public async Task A_confirmed_user_signs_in_with_the_right_password_and_reaches_their_account()

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.IntegrationTests.Data;
 
-public sealed class MigrationsTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed class MigrationsTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     [Fact]
     public async Task The_postgres_migrations_are_applied_at_start_and_none_is_pending()

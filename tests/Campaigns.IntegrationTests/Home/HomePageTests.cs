@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.IntegrationTests.Home;
 
-public sealed class HomePageTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed class HomePageTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     [Fact]
     public async Task The_home_page_lists_the_live_programmes_of_the_demo_data_with_links_to_each()

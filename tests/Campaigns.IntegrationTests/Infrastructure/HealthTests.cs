@@ -4,7 +4,7 @@ using Campaigns.Testing;
 
 namespace Campaigns.IntegrationTests.Infrastructure;
 
-public sealed class HealthTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed class HealthTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     [Fact]
     public async Task Healthz_reports_the_database_and_the_job_storage_as_json()

@@ -4,7 +4,7 @@ using Campaigns.Web.Domain.Identity;
 
 namespace Campaigns.IntegrationTests.Partners;
 
-public sealed class PartnersTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed class PartnersTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     private async Task<HttpClient> CoordinatorAsync(string email)
     {

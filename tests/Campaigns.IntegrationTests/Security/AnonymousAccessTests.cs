@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.IntegrationTests.Security;
 
-public sealed partial class AnonymousAccessTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed partial class AnonymousAccessTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     [Fact]
     public async Task Every_action_without_an_explicit_AllowAnonymous_sends_an_anonymous_visitor_to_sign_in()

@@ -3,7 +3,7 @@ using Campaigns.Testing;
 
 namespace Campaigns.IntegrationTests.Security;
 
-public sealed class AntiforgeryTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed class AntiforgeryTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     [Fact]
     public async Task A_sign_in_post_without_the_antiforgery_token_is_refused()

@@ -15,6 +15,8 @@ public static class WebApplicationExtensions
         app.MapHealthChecks(HealthEndpoint.Path, HealthEndpoint.Options).AllowAnonymous();
         if (role == ProcessRole.Worker)
         {
+            // A worker answers its health probe and nothing else.
+            app.MapFallback(() => Results.NotFound()).AllowAnonymous();
             return app;
         }
 

@@ -27,6 +27,7 @@ public static class SecurityServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<CampaignsDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.IntegrationTests.Infrastructure.Email;
 
-public sealed class SendQueuedEmailJobTests(CampaignsAppFactory app) : AppTestBase(app)
+public sealed class SendQueuedEmailJobTests(CampaignsAppFactory app) : AppTestBase(app), IClassFixture<CampaignsAppFactory>
 {
     private static EmailMessage Message(string to) =>
         new(to, "Test", "Reset your password", "Accounts/Emails/ResetPassword", new Web.Features.Accounts.AccountEmailModel("Ana", "http://localhost/x"), "es");

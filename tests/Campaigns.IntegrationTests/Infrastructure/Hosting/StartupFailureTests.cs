@@ -62,10 +62,17 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Contains(setting, lines[0], StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Error)> StartAsync(params (string Key, string Value)[] settings)
+    private Task<(int ExitCode, string Error)> StartAsync(params (string Key, string Value)[] settings) =>
+        AppProcess.RunAsync(workingDirectory, ["--urls", "http://127.0.0.1:0"], settings);
+}
+
+/// <summary>The published entry point, run as a separate process the way an operator or a container runs it.</summary>
+internal static class AppProcess
+{
+    public static async Task<(int ExitCode, string Error)> RunAsync(string workingDirectory, string[] arguments, params (string Key, string Value)[] settings)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "Campaigns.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
+        var start = new ProcessStartInfo("dotnet", [app, .. arguments])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardError = true,
