@@ -10,7 +10,7 @@ namespace Campaigns.Web.Data.Seeding;
 /// Loads seeds/*.json. Idempotent: a record whose slug exists is left as it is, so a restart or a second
 /// node never duplicates demo data and never overwrites what a coordinator changed.
 /// </summary>
-public sealed class DemoDataSeeder(CampaignsDbContext db, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CampaignsDbContext db, TimeProvider clock, IEnumerable<IDemoDataSeeder> programmeSeeders, ILogger<DemoDataSeeder> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -114,9 +114,15 @@ public sealed class DemoDataSeeder(CampaignsDbContext db, TimeProvider clock, IL
 
         var added = await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo data loaded: {Count} new rows", added);
+
+        // Each programme adds its own demo data on top of the partners and programmes above.
+        foreach (var seeder in programmeSeeders)
+        {
+            await seeder.SeedAsync(folder, cancellationToken);
+        }
     }
 
-    private static async Task<T?> ReadAsync<T>(string folder, string file, CancellationToken cancellationToken)
+    public static async Task<T?> ReadAsync<T>(string folder, string file, CancellationToken cancellationToken)
     {
         var path = Path.Combine(folder, file);
         if (!File.Exists(path))
