@@ -4,6 +4,7 @@ using Campaigns.Web.Infrastructure.Hosting;
 using Campaigns.Web.Infrastructure.Jobs;
 using Campaigns.Web.Infrastructure.Localization;
 using Campaigns.Web.Infrastructure.Security;
+using Campaigns.Web.Infrastructure.Telemetry;
 
 var command = args.FirstOrDefault() is "migrate" ? "migrate" : "serve";
 var builder = WebApplication.CreateBuilder(command == "migrate" ? args[1..] : args);
@@ -16,6 +17,7 @@ try
         .AddCampaignsSecurity()
         .AddCampaignsEmail(builder.Configuration)
         .AddCampaignsJobs(builder.Configuration, builder.Environment, role)
+        .AddCampaignsTelemetry(builder.Configuration)
         .AddCampaignsLocalization()
         .AddCampaignsMvc()
         .AddCampaignsFeatures();

@@ -1,4 +1,5 @@
 using Campaigns.Web.Data;
+using Campaigns.Web.Infrastructure.Telemetry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,7 @@ public sealed class SendQueuedEmailJob(
             var error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
             await db.QueuedEmails.Where(e => e.Id == emailId)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null).SetProperty(e => e.LastError, error), CancellationToken.None);
+            CampaignsTelemetry.EmailsFailed.Add(1, new KeyValuePair<string, object?>("email.kind", email.Kind));
             logger.LogWarning("Email {EmailId} ({Kind}) failed: {Error}", emailId, email.Kind, ex.Message);
             throw;
         }
@@ -52,6 +54,7 @@ public sealed class SendQueuedEmailJob(
         var sentAt = clock.GetUtcNow();
         await db.QueuedEmails.Where(e => e.Id == emailId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAt, sentAt).SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
+        CampaignsTelemetry.EmailsSent.Add(1, new KeyValuePair<string, object?>("email.kind", email.Kind));
         logger.LogInformation("Sent email {EmailId} ({Kind})", emailId, email.Kind);
     }
 

@@ -1,5 +1,6 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Infrastructure.Hosting;
+using Campaigns.Web.Infrastructure.Telemetry;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
@@ -19,6 +20,12 @@ public static class JobsServiceCollectionExtensions
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
+
+            // Hangfire's filters are global: add ours once per process, however many hosts it builds.
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetryFilter))
+            {
+                config.UseFilter(new JobTelemetryFilter());
+            }
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 config.UsePostgreSqlStorage(
