@@ -16,6 +16,12 @@ public sealed class CampaignsOptions
     /// <summary>Web serves pages, Worker runs jobs, All does both (one process on one machine).</summary>
     public ProcessRole Role { get; set; } = ProcessRole.All;
 
+    /// <summary>
+    /// When set, each response says which node served it (X-Campaigns-Node), for checking a load balancer.
+    /// Empty by default: host names are nobody else's business.
+    /// </summary>
+    public string? NodeName { get; set; }
+
     /// <summary>Load seeds/ on start. On for the embedded default, off in production.</summary>
     public bool SeedDemoData { get; set; }
 

@@ -10,47 +10,57 @@ namespace Campaigns.Web.Infrastructure.Hosting;
 
 /// <summary>
 /// Everything start-up must settle before serving: settings that can only be checked against the world (the
-/// database, the SMTP server), migrations where allowed, the first Admin, demo data, recurring jobs. A hosted
+/// database, the SMTP server), the database itself where this process may prepare it, recurring jobs. A hosted
 /// service registered before the job server and the web server, so both start on a prepared database.
 /// </summary>
-public sealed class CampaignsStartup(IServiceScopeFactory scopes, IOptions<CampaignsOptions> campaigns) : IHostedService
+public sealed class CampaignsStartup(IServiceScopeFactory scopes, IOptions<DatabaseOptions> database) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var migrator = services.GetRequiredService<DatabaseMigrator>();
-        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        if (database.Value.MigrateOnStart)
         {
-            await migrator.MigrateAsync(cancellationToken);
+            await PrepareDatabaseAsync(services, cancellationToken);
         }
         else
         {
-            await migrator.EnsureUpToDateAsync(cancellationToken);
+            // Several nodes start at once in production: only the explicit migrate step changes the database.
+            await services.GetRequiredService<DatabaseMigrator>().EnsureUpToDateAsync(cancellationToken);
         }
 
         await services.GetRequiredService<SmtpStartupCheck>().RunAsync(cancellationToken);
-        var admin = await services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
-        if (campaigns.Value.SeedDemoData)
-        {
-            await services.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoDataSeeder.DefaultFolder, cancellationToken);
-        }
-
         RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
-        if (admin is { } first)
-        {
-            PrintFirstAdmin(first.Email, first.Password);
-        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Migrations, roles, the first Admin and demo data: at start in the embedded default, or once per release
+    /// with the migrate command.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var admin = await services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
+        var campaigns = services.GetRequiredService<IOptions<CampaignsOptions>>().Value;
+        if (campaigns.SeedDemoData)
+        {
+            await services.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoDataSeeder.DefaultFolder, cancellationToken);
+        }
+
+        if (admin is { } first)
+        {
+            PrintFirstAdmin(campaigns, first.Email, first.Password);
+        }
+    }
+
     // Written to the console only, once: a secret has no place in collected logs.
-    private void PrintFirstAdmin(string email, string password)
+    private static void PrintFirstAdmin(CampaignsOptions campaigns, string email, string password)
     {
         Console.WriteLine();
         Console.WriteLine("  First run: an administrator account was created.");
-        Console.WriteLine($"  Sign in at {campaigns.Value.PublicBaseUrl.TrimEnd('/')}/account/signin");
+        Console.WriteLine($"  Sign in at {campaigns.PublicBaseUrl.TrimEnd('/')}/account/signin");
         Console.WriteLine($"    email:    {email}");
         Console.WriteLine($"    password: {password}");
         Console.WriteLine("  This password is shown only now; change it under Account after signing in.");

@@ -3,6 +3,7 @@ using Campaigns.Web.Infrastructure.Health;
 using Campaigns.Web.Infrastructure.Jobs;
 using Campaigns.Web.Infrastructure.Security;
 using Hangfire;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Campaigns.Web.Infrastructure.Hosting;
@@ -26,7 +27,7 @@ public static class WebApplicationExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<CampaignsOptions>>().Value.NodeName);
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization();
@@ -49,16 +50,21 @@ public static class WebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await CampaignsStartup.PrepareDatabaseAsync(scope.ServiceProvider, cancellationToken);
 
         // Resolving the storage creates or upgrades the job tables too, so new nodes find them ready.
         _ = scope.ServiceProvider.GetRequiredService<JobStorage>();
     }
 
-    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? nodeName) =>
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
+            if (!string.IsNullOrEmpty(nodeName))
+            {
+                headers["X-Campaigns-Node"] = nodeName;
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";

@@ -51,6 +51,10 @@ public static class JobsServiceCollectionExtensions
             {
                 server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+                // On SIGTERM running jobs get this long to finish; then they are cancelled and handed back to the
+                // queue, and being idempotent they resume elsewhere without sending anything twice.
+                server.ShutdownTimeout = TimeSpan.FromSeconds(30);
             });
         }
 
