@@ -11,55 +11,15 @@ rm -rf "$results"
 mkdir -p "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-pg_tmp=""
-pg_bin=""
-as_pg_user() {
-  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-cleanup() {
-  if [ -n "$pg_tmp" ]; then
-    as_pg_user "$pg_bin/pg_ctl" -D "$pg_tmp/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$pg_tmp"
-  fi
-}
-trap cleanup EXIT
+# shellcheck source=tests/lib/throwaway-postgres.sh
+source "$root/tests/lib/throwaway-postgres.sh"
+trap stop_throwaway_postgres EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
-
 start_local_postgres() {
-  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-  if [ -z "$pg_bin" ] && command -v pg_ctl >/dev/null; then pg_bin="$(dirname "$(command -v pg_ctl)")"; fi
-  if [ -z "$pg_bin" ]; then
-    echo "run.sh: no Docker engine and no PostgreSQL server binaries (initdb, pg_ctl); install PostgreSQL or Docker." >&2
-    return 1
-  fi
-  pg_tmp="$(mktemp -d /tmp/campaigns-test-pg.XXXXXX)"
-  chmod 755 "$pg_tmp"
-  # PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
-  if [ "$(id -u)" = "0" ]; then chown postgres "$pg_tmp"; fi
-  as_pg_user "$pg_bin/initdb" -D "$pg_tmp/data" -U postgres --auth=trust -E UTF8 --no-locale >"$pg_tmp/initdb.log" 2>&1 \
-    || { cat "$pg_tmp/initdb.log" >&2; return 1; }
-  local port
-  for _ in 1 2 3 4 5; do
-    port="$(free_port)" || continue
-    if as_pg_user "$pg_bin/pg_ctl" -D "$pg_tmp/data" -l "$pg_tmp/server.log" -w -t 30 \
-        -o "-p $port -h 127.0.0.1 -k $pg_tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
-        start >/dev/null; then
-      export CAMPAIGNS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres"
-      echo "run.sh: throwaway PostgreSQL from $pg_bin on 127.0.0.1:$port"
-      return 0
-    fi
-  done
-  cat "$pg_tmp/server.log" >&2
-  return 1
+  start_throwaway_postgres || return 1
+  export CAMPAIGNS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=postgres"
+  echo "run.sh: throwaway PostgreSQL from $pg_bin on 127.0.0.1:$PG_PORT"
 }
 
 echo "run.sh: restore and build"
@@ -107,6 +67,19 @@ for suite in Campaigns.Tests Campaigns.IntegrationTests Campaigns.BrowserTests; 
   passed=$((passed + p))
   failed=$((failed + f + e))
 done
+
+echo
+echo "run.sh: scale-out topology (tests/scaleout.sh)"
+scaleout_log="$results/scaleout.log"
+bash "$root/tests/scaleout.sh" 2>&1 | tee "$scaleout_log"
+last="$(tail -n 1 "$scaleout_log")"
+if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1]))
+  failed=$((failed + BASH_REMATCH[2]))
+else
+  echo "run.sh: tests/scaleout.sh did not finish"
+  failed=$((failed + 1))
+fi
 
 echo
 echo "Test results (trx) and artifacts: $results"
