@@ -22,6 +22,13 @@ public sealed class CampaignsOptions
     /// </summary>
     public string? NodeName { get; set; }
 
+    /// <summary>
+    /// Proxies (nginx, an ingress) whose X-Forwarded-For/-Proto headers are believed, as IP networks in CIDR form,
+    /// comma-separated, e.g. "10.0.0.0/8". Loopback is always trusted. Without it, a consent record would log the
+    /// proxy's address instead of the person's.
+    /// </summary>
+    public string? TrustedNetworks { get; set; }
+
     /// <summary>Load seeds/ on start. On for the embedded default, off in production.</summary>
     public bool SeedDemoData { get; set; }
 

@@ -13,6 +13,7 @@ public static class WebApplicationExtensions
     public static WebApplication UseCampaignsPipeline(this WebApplication app, ProcessRole role)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         app.MapHealthChecks(HealthEndpoint.Path, HealthEndpoint.Options).AllowAnonymous();
         if (role == ProcessRole.Worker)
         {

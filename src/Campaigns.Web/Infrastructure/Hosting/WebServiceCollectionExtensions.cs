@@ -1,6 +1,7 @@
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Health;
 using Campaigns.Web.Infrastructure.Jobs;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -20,6 +21,16 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in (campaigns.TrustedNetworks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                    ? parsed
+                    : throw new StartupException($"Campaigns:TrustedNetworks: '{network}' is not a network in CIDR form such as 10.0.0.0/8."));
+            }
+        });
         return campaigns.Role;
     }
 
