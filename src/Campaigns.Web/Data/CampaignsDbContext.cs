@@ -1,5 +1,7 @@
 using Campaigns.Web.Domain.Partners;
 using Campaigns.Web.Domain.Programmes;
+using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +33,16 @@ public class CampaignsDbContext(DbContextOptions options)
     public DbSet<QueuedEmail> QueuedEmails => Set<QueuedEmail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
+
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+
+    public DbSet<TourStop> TourStops => Set<TourStop>();
+
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

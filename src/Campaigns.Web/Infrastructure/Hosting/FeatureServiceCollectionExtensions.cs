@@ -3,6 +3,7 @@ using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Partners;
+using Campaigns.Web.Features.Tours;
 
 namespace Campaigns.Web.Infrastructure.Hosting;
 
@@ -19,6 +20,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<ReadOutbox>();
         services.AddScoped<SavePartner>();
         services.AddScoped<AddPartnerContact>();
+        services.AddCampaignsTours();
         return services;
     }
 }

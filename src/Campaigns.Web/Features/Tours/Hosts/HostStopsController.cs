@@ -1,0 +1,115 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Identity;
+using Campaigns.Web.Domain.Programmes;
+using Campaigns.Web.Domain.Tours;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Campaigns.Web.Features.Tours.Hosts;
+
+/// <summary>
+/// Volunteers host events: they propose a stop on a live tour (it waits for a coordinator to confirm it) and then
+/// edit the details of their own stop, and no other.
+/// </summary>
+[Authorize(Roles = Roles.Volunteer + "," + Roles.Coordinator + "," + Roles.Admin)]
+[Route("tours/{slug}/stops")]
+public sealed class HostStopsController(CampaignsDbContext db, IAuthorizationService authorization, UserManager<CampaignsUser> users, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    private const string StopView = "~/Features/Tours/EditStop.cshtml";
+
+    [HttpGet("propose")]
+    public async Task<IActionResult> Propose(string slug, CancellationToken cancellationToken) =>
+        await LiveTourIdAsync(slug, cancellationToken) is null ? NotFound() : View(StopView, new StopEditModel(slug, null, $"/tours/{slug}/stops/propose", new StopForm()));
+
+    [HttpPost("propose")]
+    public async Task<IActionResult> Propose(string slug, StopForm form, [FromServices] SaveStop save, CancellationToken cancellationToken)
+    {
+        var tourId = await LiveTourIdAsync(slug, cancellationToken);
+        if (tourId is null)
+        {
+            return NotFound();
+        }
+
+        var model = new StopEditModel(slug, null, $"/tours/{slug}/stops/propose", form);
+        if (!ModelState.IsValid)
+        {
+            return View(StopView, model);
+        }
+
+        var userId = Guid.Parse(users.GetUserId(User)!);
+        var result = await save.CreateAsync(tourId.Value, form, userId, StopStatus.Proposed, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Invalid(result, model);
+        }
+
+        TempData["Notice"] = localizer["Thank you: your event is proposed. A coordinator will confirm it."].Value;
+        return Redirect($"/tours/{slug}/stops/{result.Stop!.Slug}/edit");
+    }
+
+    [HttpGet("{stop}/edit")]
+    public async Task<IActionResult> Edit(string slug, string stop, CancellationToken cancellationToken)
+    {
+        var entity = await FindAsync(slug, stop, cancellationToken);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, entity, EditStopRequirement.Instance)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        return View(StopView, new StopEditModel(slug, stop, $"/tours/{slug}/stops/{stop}/edit", SaveStop.ToForm(entity)));
+    }
+
+    [HttpPost("{stop}/edit")]
+    public async Task<IActionResult> Edit(string slug, string stop, StopForm form, [FromServices] SaveStop save, CancellationToken cancellationToken)
+    {
+        var entity = await FindAsync(slug, stop, cancellationToken);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, entity, EditStopRequirement.Instance)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var model = new StopEditModel(slug, stop, $"/tours/{slug}/stops/{stop}/edit", form);
+        if (!ModelState.IsValid)
+        {
+            return View(StopView, model);
+        }
+
+        var result = await save.UpdateAsync(entity.Id, form, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Invalid(result, model);
+        }
+
+        TempData["Notice"] = localizer["Your event is saved."].Value;
+        return Redirect($"/tours/{slug}/stops/{stop}/edit");
+    }
+
+    private ViewResult Invalid(SaveStopResult result, StopEditModel model)
+    {
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        return View(StopView, model);
+    }
+
+    private Task<Guid?> LiveTourIdAsync(string slug, CancellationToken cancellationToken) =>
+        db.Tours.Where(t => t.Slug == slug && t.Status == ProgrammeStatus.Live).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
+
+    private Task<TourStop?> FindAsync(string slug, string stop, CancellationToken cancellationToken) =>
+        db.TourStops.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == stop && db.Tours.Any(t => t.Id == s.TourId && t.Slug == slug), cancellationToken);
+}
