@@ -1,0 +1,178 @@
+using System.Net;
+using Campaigns.Testing;
+using Campaigns.Web.Domain.Identity;
+using Campaigns.Web.Domain.Tours;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.IntegrationTests.Tours;
+
+public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app), IClassFixture<ClockedAppFactory>
+{
+    [Fact]
+    public async Task Reminders_go_once_to_people_with_a_place_and_feedback_once_to_those_who_came()
+    {
+        var coordinator = await CoordinatorAsync("coord-remind@example.org");
+        var tour = await NewTourAsync(coordinator, "Reminder tour");
+        var stop = await NewConfirmedStopAsync(coordinator, tour, "Valencia", daysAhead: 4, capacity: 2);
+        var visitor = NewBrowser();
+        await RsvpAsync(visitor, tour, stop, "Iris", "iris@example.org");
+        await RsvpAsync(visitor, tour, stop, "Jon", "jon@example.org");
+        await RsvpAsync(visitor, tour, stop, "Kai", "kai@example.org");
+        var startsAt = await App.WithDbAsync(db => db.TourStops.Where(s => s.Slug == stop).Select(s => s.StartsAt).SingleAsync());
+
+        // The coordinator adds their own words to the reminder a tour starts with (a day before).
+        var rules = await coordinator.GetStringAsync($"/admin/tours/{tour}/reminders");
+        var ruleId = await App.WithDbAsync(db => db.ReminderRules
+            .Where(r => r.Kind == "tour-event-attendees" && db.Tours.Any(t => t.Id == r.ScopeId && t.Slug == tour)).Select(r => r.Id).SingleAsync());
+        Assert.Contains(ruleId.ToString(), rules, StringComparison.Ordinal);
+        await PostFormAsync(coordinator, $"/admin/tours/{tour}/reminders", $"/admin/tours/{tour}/reminders/{ruleId}",
+            ("Enabled", "true"), ("Amount", "1"), ("Unit", "days"), ("Direction", "before"), ("CustomText", "Doors open at 18:30."));
+
+        Clock.Now = startsAt.AddHours(-25);
+        await RunDueRemindersAsync();
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(0, Count("iris@example.org", "Reminder: the event is coming up"));
+
+        Clock.Now = startsAt.AddHours(-23);
+        await Task.WhenAll(RunDueRemindersAsync(), RunDueRemindersAsync());
+        await RunDueRemindersAsync();
+        var reminder = await EmailAsync("iris@example.org", "Reminder: the event is coming up");
+        await EmailAsync("jon@example.org", "Reminder: the event is coming up");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Contains("Doors open at 18:30.", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, Count("iris@example.org", "Reminder: the event is coming up"));
+        Assert.Equal(1, Count("jon@example.org", "Reminder: the event is coming up"));
+        Assert.Equal(0, Count("kai@example.org", "Reminder: the event is coming up"));
+
+        // After the event: Iris came, Jon did not.
+        Clock.Now = startsAt.AddHours(3);
+        var iris = await App.WithDbAsync(db => db.Rsvps.Where(r => r.EmailKey == "iris@example.org").Select(r => r.Id).SingleAsync());
+
+        // Sessions last eight hours: days later the coordinator signs in again.
+        await SignInAsync(coordinator, "coord-remind@example.org", TestUsers.Password);
+        await PostFormAsync(coordinator, $"/admin/tours/{tour}/stops/{stop}/attendance", $"/admin/tours/{tour}/stops/{stop}/attendance", ("attended", iris.ToString()));
+        Clock.Now = startsAt.AddHours(2 + 25);
+        await RunDueRemindersAsync();
+        await RunDueRemindersAsync();
+        await EmailAsync("iris@example.org", "Thank you for coming: tell us what you thought");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, Count("iris@example.org", "Thank you for coming: tell us what you thought"));
+        Assert.Equal(0, Count("jon@example.org", "Thank you for coming: tell us what you thought"));
+    }
+
+    [Fact]
+    public async Task Bad_stop_details_are_refused_with_a_clear_message_and_nothing_is_saved()
+    {
+        var coordinator = await CoordinatorAsync("coord-bad@example.org");
+        var tour = await NewTourAsync(coordinator, "Bad input tour");
+        var local = Today.AddDays(3).ToDateTime(new TimeOnly(19, 0));
+
+        async Task<string> RefusedAsync(params (string Key, string Value)[] fields)
+        {
+            var response = await PostFormAsync(coordinator, $"/admin/tours/{tour}/stops/new", $"/admin/tours/{tour}/stops/new", fields);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("The time zone “Europe/Atlantis” does not exist", await RefusedAsync(StopFields("Cádiz", local, 10, zone: "Europe/Atlantis")), StringComparison.Ordinal);
+        Assert.Contains("The event cannot start in the past.", await RefusedAsync(StopFields("Cádiz", Today.AddDays(-2).ToDateTime(new TimeOnly(19, 0)), 10)), StringComparison.Ordinal);
+        Assert.Contains("The event must end after it starts.", await RefusedAsync(StopFields("Cádiz", local, 10, hours: -1)), StringComparison.Ordinal);
+        Assert.False(await App.WithDbAsync(db => db.TourStops.AnyAsync(s => s.City == "Cádiz")));
+
+        var stop = await NewConfirmedStopAsync(coordinator, tour, "Murcia", daysAhead: 3, capacity: 3);
+        var visitor = NewBrowser();
+        await RsvpAsync(visitor, tour, stop, "Lola", "lola@example.org");
+        await RsvpAsync(visitor, tour, stop, "Max", "max@example.org");
+        var lowered = await PostFormAsync(coordinator, $"/admin/tours/{tour}/stops/{stop}", $"/admin/tours/{tour}/stops/{stop}",
+            StopFields("Murcia", Today.AddDays(3).ToDateTime(new TimeOnly(19, 0)), 1));
+        Assert.Contains("Capacity cannot be lower than the 2 people who already have a place.", WebUtility.HtmlDecode(await lowered.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(3, await App.WithDbAsync(db => db.TourStops.Where(s => s.Slug == stop).Select(s => s.Capacity).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_plan_flags_overlaps_and_missing_travel_days_and_totals_the_budget()
+    {
+        var coordinator = await CoordinatorAsync("coord-plan@example.org");
+        var tour = await NewTourAsync(coordinator, "Clash tour");
+        await NewConfirmedStopAsync(coordinator, tour, "Toledo", daysAhead: 5, capacity: 10);
+        var local = Today.AddDays(5).ToDateTime(new TimeOnly(20, 0));
+        await PostFormAsync(coordinator, $"/admin/tours/{tour}/stops/new", $"/admin/tours/{tour}/stops/new", StopFields("Segovia", local, 10));
+        await PostFormAsync(coordinator, $"/admin/tours/{tour}/stops/new", $"/admin/tours/{tour}/stops/new", StopFields("Ávila", local.AddHours(3), 10));
+
+        var plan = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/admin/tours/{tour}"));
+
+        Assert.Contains("data-clash=\"Overlap\"", plan, StringComparison.Ordinal);
+        Assert.Contains("Overlaps the event in Toledo.", plan, StringComparison.Ordinal);
+        Assert.Contains("No travel day after Segovia.", plan, StringComparison.Ordinal);
+
+        // Three stops of 100.50 + 50 + 200 each.
+        Assert.Contains(">1,051.50 EUR<", plan, StringComparison.Ordinal);
+        Assert.Contains("350.50 EUR", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_proposes_a_stop_edits_only_their_own_and_a_coordinator_confirms_it()
+    {
+        var coordinator = await CoordinatorAsync("coord-host@example.org");
+        var tour = await NewTourAsync(coordinator, "Hosted tour");
+        var host = await SignedInAsync("host-a@example.org", Roles.Volunteer);
+        var other = await SignedInAsync("host-b@example.org", Roles.Volunteer);
+        var local = Today.AddDays(8).ToDateTime(new TimeOnly(18, 0));
+
+        var proposed = await PostFormAsync(host, $"/tours/{tour}/stops/propose", $"/tours/{tour}/stops/propose", StopFields("Zaragoza", local, 40));
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var edit = proposed.Headers.Location!.OriginalString;
+        var stop = edit.Split('/')[^2];
+        Assert.Equal(StopStatus.Proposed, await App.WithDbAsync(db => db.TourStops.Where(s => s.Slug == stop).Select(s => s.Status).SingleAsync()));
+        Assert.DoesNotContain("Zaragoza", await NewBrowser().GetStringAsync($"/tours/{tour}"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(edit)).StatusCode);
+        var changed = await PostFormAsync(host, edit, edit, StopFields("Zaragoza", local, 60));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        var denied = await other.GetAsync(edit);
+        Assert.Contains("/account/denied", denied.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        var token = await AntiforgeryTokenAsync(other, $"/tours/{tour}/stops/propose");
+        var fields = StopFields("Zaragoza", local, 1).Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token));
+        var hijack = await other.PostAsync(edit, new FormUrlEncodedContent(fields));
+        Assert.Contains("/account/denied", hijack.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.Equal(60, await App.WithDbAsync(db => db.TourStops.Where(s => s.Slug == stop).Select(s => s.Capacity).SingleAsync()));
+
+        // A supporter cannot propose at all; the coordinator confirms and the event goes public.
+        var supporter = await SignedInAsync("supporter-h@example.org", Roles.Supporter);
+        Assert.Contains("/account/denied", (await supporter.GetAsync($"/tours/{tour}/stops/propose")).Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        await PostFormAsync(coordinator, $"/admin/tours/{tour}", $"/admin/tours/{tour}/stops/{stop}/confirm");
+        Assert.Contains("Zaragoza", await NewBrowser().GetStringAsync($"/tours/{tour}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_seeded_tour_shows_its_route_speaker_and_events_to_the_public()
+    {
+        var visitor = NewBrowser();
+
+        var page = WebUtility.HtmlDecode(await visitor.GetStringAsync("/tours/voices-from-the-maquilas-2026"));
+
+        Assert.Contains("María Elena Rodríguez", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("maria.elena@sindicato-textil.example", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("passport", page, StringComparison.OrdinalIgnoreCase);
+        foreach (var city in new[] { "Madrid", "Barcelona", "Lyon", "Paris", "Brussels", "Amsterdam" })
+        {
+            Assert.Contains(city, page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(page, "href=\"/tours/voices-from-the-maquilas-2026/events/").Count);
+    }
+
+    [Fact]
+    public async Task The_invitation_letter_lists_the_stops_and_hosts_for_the_visa()
+    {
+        var coordinator = await CoordinatorAsync("coord-letter@example.org");
+
+        var letter = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/admin/tours/voices-from-the-maquilas-2026/speakers/maria-elena-rodriguez/letter"));
+
+        Assert.Contains("María Elena Rodríguez", letter, StringComparison.Ordinal);
+        Assert.Contains("Honduran passport", letter, StringComparison.Ordinal);
+        Assert.Contains("Ateneo de Madrid", letter, StringComparison.Ordinal);
+        Assert.Contains("Schone Kleren Campagne", letter, StringComparison.Ordinal);
+    }
+}
