@@ -44,6 +44,10 @@ public class CampaignsDbContext(DbContextOptions options)
 
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
 
+    public DbSet<StopShift> StopShifts => Set<StopShift>();
+
+    public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -146,6 +146,42 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
     }
 
     [Fact]
+    public async Task Volunteers_sign_up_for_shifts_the_host_sees_who_is_coming_and_each_gets_one_reminder()
+    {
+        var coordinator = await CoordinatorAsync("coord-shift@example.org");
+        var tour = await NewTourAsync(coordinator, "Shift tour");
+        var host = await SignedInAsync("host-shift@example.org", Roles.Volunteer);
+        var local = Today.AddDays(6).ToDateTime(new TimeOnly(19, 0));
+        var proposed = await PostFormAsync(host, $"/tours/{tour}/stops/propose", $"/tours/{tour}/stops/propose", StopFields("Oviedo", local, 40));
+        var stop = proposed.Headers.Location!.OriginalString.Split('/')[^2];
+        await PostFormAsync(coordinator, $"/admin/tours/{tour}", $"/admin/tours/{tour}/stops/{stop}/confirm");
+        var shifts = $"/tours/{tour}/stops/{stop}/shifts";
+        await PostFormAsync(host, shifts, shifts, ("Role", "Greeter"),
+            ("StartsAtLocal", local.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            ("EndsAtLocal", local.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ("Needed", "1"));
+        var shiftId = await App.WithDbAsync(db => db.StopShifts.Where(s => s.Role == "Greeter" && db.TourStops.Any(t => t.Id == s.StopId && t.Slug == stop)).Select(s => s.Id).SingleAsync());
+
+        var rosa = await SignedInAsync("rosa-volunteer@example.org", Roles.Volunteer);
+        var sam = await SignedInAsync("sam-volunteer@example.org", Roles.Volunteer);
+        await PostFormAsync(rosa, shifts, $"{shifts}/{shiftId}/signup");
+        var full = await PostFormAsync(sam, shifts, $"{shifts}/{shiftId}/signup");
+        Assert.Equal(HttpStatusCode.Redirect, full.StatusCode);
+        Assert.Contains("This shift is full.", WebUtility.HtmlDecode(await sam.GetStringAsync(shifts)), StringComparison.Ordinal);
+
+        Assert.Contains("rosa-volunteer@example.org", WebUtility.HtmlDecode(await host.GetStringAsync(shifts)), StringComparison.Ordinal);
+        Assert.DoesNotContain("rosa-volunteer@example.org", WebUtility.HtmlDecode(await sam.GetStringAsync(shifts)), StringComparison.Ordinal);
+        Assert.Equal(1, await App.WithDbAsync(db => db.StopShifts.Where(s => s.Id == shiftId).Select(s => s.Taken).SingleAsync()));
+
+        var shiftStart = await App.WithDbAsync(db => db.StopShifts.Where(s => s.Id == shiftId).Select(s => s.StartsAt).SingleAsync());
+        Clock.Now = shiftStart.AddHours(-23);
+        await Task.WhenAll(RunDueRemindersAsync(), RunDueRemindersAsync());
+        await EmailAsync("rosa-volunteer@example.org", "Reminder: your volunteer shift");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, Count("rosa-volunteer@example.org", "Reminder: your volunteer shift"));
+        Assert.Equal(0, Count("sam-volunteer@example.org", "Reminder: your volunteer shift"));
+    }
+
+    [Fact]
     public async Task The_seeded_tour_shows_its_route_speaker_and_events_to_the_public()
     {
         var visitor = NewBrowser();

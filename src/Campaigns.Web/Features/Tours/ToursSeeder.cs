@@ -97,10 +97,8 @@ public sealed class ToursSeeder(CampaignsDbContext db, TimeProvider clock) : IDe
                 });
             }
 
-            if (!await db.ReminderRules.AnyAsync(r => r.ScopeId == tour.Id, cancellationToken))
-            {
-                db.ReminderRules.AddRange(TourReminderKinds.Defaults(tour.Id, now));
-            }
+            var kinds = await db.ReminderRules.Where(r => r.ScopeId == tour.Id).Select(r => r.Kind).ToListAsync(cancellationToken);
+            db.ReminderRules.AddRange(TourReminderKinds.Defaults(tour.Id, now).Where(r => !kinds.Contains(r.Kind)));
         }
 
         await db.SaveChangesAsync(cancellationToken);

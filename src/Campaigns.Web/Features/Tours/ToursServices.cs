@@ -13,6 +13,8 @@ public static class ToursServices
         services.AddCampaignsReminders();
         services.AddReminderAudience<EventAttendeesAudience>();
         services.AddReminderAudience<EventFeedbackAudience>();
+        services.AddReminderAudience<ShiftVolunteersAudience>();
+        services.AddScoped<Shifts>();
         services.AddSingleton<IAuthorizationHandler, StopHostAuthorizationHandler>();
         services.AddScoped<TourLinks>();
         services.AddScoped<EventEmails>();

@@ -442,6 +442,31 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.ToTable("rsvps", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.ShiftSignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShiftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ShiftId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("shift_signups", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.Speaker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -503,6 +528,42 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("speakers", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.StopShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StopId");
+
+                    b.ToTable("stop_shifts", (string)null);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.TourStop", b =>
@@ -952,12 +1013,36 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.ShiftSignup", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Tours.StopShift", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.Speaker", b =>
                 {
                     b.HasOne("Campaigns.Web.Domain.Partners.PartnerOrganisation", null)
                         .WithMany()
                         .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.StopShift", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Tours.TourStop", null)
+                        .WithMany()
+                        .HasForeignKey("StopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.TourStop", b =>

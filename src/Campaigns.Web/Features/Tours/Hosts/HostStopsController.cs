@@ -97,6 +97,73 @@ public sealed class HostStopsController(CampaignsDbContext db, IAuthorizationSer
         return Redirect($"/tours/{slug}/stops/{stop}/edit");
     }
 
+    [HttpGet("{stop}/shifts")]
+    public async Task<IActionResult> Shifts(string slug, string stop, [FromServices] Shifts shifts, CancellationToken cancellationToken) =>
+        await ShiftsViewAsync(slug, stop, new ShiftForm(), shifts, cancellationToken) ?? NotFound();
+
+    [HttpPost("{stop}/shifts")]
+    public async Task<IActionResult> AddShift(string slug, string stop, ShiftForm form, [FromServices] Shifts shifts, CancellationToken cancellationToken)
+    {
+        var entity = await FindAsync(slug, stop, cancellationToken);
+        if (entity is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, entity, EditStopRequirement.Instance)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (ModelState.IsValid && await shifts.AddAsync(entity, form, cancellationToken) is { } error)
+        {
+            ModelState.AddModelError("", error);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ShiftsViewAsync(slug, stop, form, shifts, cancellationToken) ?? NotFound();
+        }
+
+        return Redirect($"/tours/{slug}/stops/{stop}/shifts");
+    }
+
+    [HttpPost("{stop}/shifts/{id:guid}/signup")]
+    public async Task<IActionResult> SignUp(string slug, string stop, Guid id, [FromServices] Shifts shifts, CancellationToken cancellationToken)
+    {
+        var outcome = await shifts.SignUpAsync(id, Guid.Parse(users.GetUserId(User)!), cancellationToken);
+        TempData["Notice"] = outcome switch
+        {
+            SignupOutcome.SignedUp => localizer["Thank you: you are signed up. We will remind you before the shift."].Value,
+            SignupOutcome.AlreadySignedUp => localizer["You are already signed up for this shift."].Value,
+            SignupOutcome.Full => localizer["This shift is full. Choose another one."].Value,
+            _ => null,
+        };
+        return outcome == SignupOutcome.NotFound ? NotFound() : Redirect($"/tours/{slug}/stops/{stop}/shifts");
+    }
+
+    [HttpPost("{stop}/shifts/{id:guid}/withdraw")]
+    public async Task<IActionResult> Withdraw(string slug, string stop, Guid id, [FromServices] Shifts shifts, CancellationToken cancellationToken)
+    {
+        await shifts.WithdrawAsync(id, Guid.Parse(users.GetUserId(User)!), cancellationToken);
+        return Redirect($"/tours/{slug}/stops/{stop}/shifts");
+    }
+
+    private async Task<IActionResult?> ShiftsViewAsync(string slug, string stop, ShiftForm form, Shifts shifts, CancellationToken cancellationToken)
+    {
+        var entity = await FindAsync(slug, stop, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        // The host and coordinators see who is coming; other volunteers see only how many.
+        var canManage = (await authorization.AuthorizeAsync(User, entity, EditStopRequirement.Instance)).Succeeded;
+        var userId = Guid.Parse(users.GetUserId(User)!);
+        var rows = await shifts.ListAsync(entity.Id, userId, canManage, cancellationToken);
+        return View("Shifts", new ShiftsView(slug, stop, entity.City, entity.TimeZoneId, canManage, rows, form));
+    }
+
     private ViewResult Invalid(SaveStopResult result, StopEditModel model)
     {
         foreach (var (field, message) in result.Errors)

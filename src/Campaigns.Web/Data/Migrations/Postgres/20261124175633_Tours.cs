@@ -176,6 +176,56 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "stop_shifts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Needed = table.Column<int>(type: "integer", nullable: false),
+                    Taken = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stop_shifts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_stop_shifts_tour_stops_StopId",
+                        column: x => x.StopId,
+                        principalTable: "tour_stops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "shift_signups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShiftId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shift_signups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_shift_signups_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_shift_signups_stop_shifts_ShiftId",
+                        column: x => x.ShiftId,
+                        principalTable: "stop_shifts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_reminder_deliveries_RuleId_OccurrenceId_PersonKey",
                 table: "reminder_deliveries",
@@ -199,6 +249,17 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 columns: new[] { "StopId", "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_shift_signups_ShiftId_UserId",
+                table: "shift_signups",
+                columns: new[] { "ShiftId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_shift_signups_UserId",
+                table: "shift_signups",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_speakers_PartnerOrganisationId",
                 table: "speakers",
                 column: "PartnerOrganisationId");
@@ -208,6 +269,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 table: "speakers",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stop_shifts_StopId",
+                table: "stop_shifts",
+                column: "StopId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_tour_speakers_ToursId",
@@ -241,16 +307,22 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "rsvps");
 
             migrationBuilder.DropTable(
+                name: "shift_signups");
+
+            migrationBuilder.DropTable(
                 name: "tour_speakers");
 
             migrationBuilder.DropTable(
                 name: "reminder_rules");
 
             migrationBuilder.DropTable(
-                name: "tour_stops");
+                name: "stop_shifts");
 
             migrationBuilder.DropTable(
                 name: "speakers");
+
+            migrationBuilder.DropTable(
+                name: "tour_stops");
 
             migrationBuilder.DropColumn(
                 name: "BudgetCurrency",

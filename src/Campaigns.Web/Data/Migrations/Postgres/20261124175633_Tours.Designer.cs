@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Campaigns.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCampaignsDbContext))]
-    [Migration("20261124174648_Tours")]
+    [Migration("20261124175633_Tours")]
     partial class Tours
     {
         /// <inheritdoc />
@@ -450,6 +450,31 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.ToTable("rsvps", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.ShiftSignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ShiftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ShiftId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("shift_signups", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.Speaker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -511,6 +536,42 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("speakers", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.StopShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StopId");
+
+                    b.ToTable("stop_shifts", (string)null);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.TourStop", b =>
@@ -966,12 +1027,36 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.ShiftSignup", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Tours.StopShift", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.Speaker", b =>
                 {
                     b.HasOne("Campaigns.Web.Domain.Partners.PartnerOrganisation", null)
                         .WithMany()
                         .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.StopShift", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Tours.TourStop", null)
+                        .WithMany()
+                        .HasForeignKey("StopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.TourStop", b =>
