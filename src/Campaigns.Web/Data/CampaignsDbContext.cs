@@ -48,6 +48,8 @@ public class CampaignsDbContext(DbContextOptions options)
 
     public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
 
+    public DbSet<EventInvitationPreference> EventInvitationPreferences => Set<EventInvitationPreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

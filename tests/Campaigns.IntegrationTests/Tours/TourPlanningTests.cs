@@ -182,6 +182,45 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
     }
 
     [Fact]
+    public async Task Supporters_who_opted_in_near_a_confirmed_stop_get_one_invitation_and_one_nudge_if_they_have_not_replied()
+    {
+        async Task OptInAsync(string email, string city)
+        {
+            var supporter = await SignedInAsync(email, Roles.Supporter);
+            await PostFormAsync(supporter, "/tours/invitations", "/tours/invitations", ("OptIn", "true"), ("City", city), ("CountryCode", "es"));
+        }
+
+        await OptInAsync("tere@example.org", "gijón");
+        await OptInAsync("ulises@example.org", "Gijón");
+        await OptInAsync("far-away@example.org", "Cádiz");
+        await TestUsers.CreateAsync(App, "not-asked@example.org", Roles.Supporter);
+        var coordinator = await CoordinatorAsync("coord-outreach@example.org");
+        var tour = await NewTourAsync(coordinator, "Outreach tour");
+        var stop = await NewConfirmedStopAsync(coordinator, tour, "Gijón", daysAhead: 10, capacity: 50);
+
+        await Task.WhenAll(RunDueRemindersAsync(), RunDueRemindersAsync());
+        await EmailAsync("tere@example.org", "An event near you: come and listen");
+        await EmailAsync("ulises@example.org", "An event near you: come and listen");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        await RunDueRemindersAsync();
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, Count("tere@example.org", "An event near you: come and listen"));
+        Assert.Equal(0, Count("far-away@example.org", "An event near you: come and listen"));
+        Assert.Equal(0, Count("not-asked@example.org", "An event near you: come and listen"));
+
+        // Tere replies; three days before, only Ulises is nudged, once.
+        await RsvpAsync(NewBrowser(), tour, stop, "Tere", "tere@example.org");
+        var startsAt = await App.WithDbAsync(db => db.TourStops.Where(s => s.Slug == stop).Select(s => s.StartsAt).SingleAsync());
+        Clock.Now = startsAt.AddDays(-3).AddMinutes(1);
+        await Task.WhenAll(RunDueRemindersAsync(), RunDueRemindersAsync());
+        await EmailAsync("ulises@example.org", "Still time to come: an event near you");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, Count("ulises@example.org", "Still time to come: an event near you"));
+        Assert.Equal(0, Count("tere@example.org", "Still time to come: an event near you"));
+        Assert.Equal(1, Count("ulises@example.org", "An event near you: come and listen"));
+    }
+
+    [Fact]
     public async Task The_seeded_tour_shows_its_route_speaker_and_events_to_the_public()
     {
         var visitor = NewBrowser();

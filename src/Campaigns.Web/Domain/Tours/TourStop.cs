@@ -53,6 +53,9 @@ public sealed class TourStop
 
     public StopStatus Status { get; set; }
 
+    /// <summary>When a coordinator confirmed it: the anchor of the outreach invitations.</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public long BudgetTotalMinor => TravelCostMinor + VenueCostMinor + HonorariumMinor;

@@ -10,11 +10,15 @@ namespace Campaigns.Web.Features.Tours;
 /// A coordinator confirms a proposed stop or cancels one. Cancelling writes to everyone who RSVP'd, once: the status
 /// change is conditional, so a second click (or a second coordinator) finds nothing to do.
 /// </summary>
-public sealed class ChangeStopStatus(CampaignsDbContext db, EventEmails eventEmails, EmailQueue emails)
+public sealed class ChangeStopStatus(CampaignsDbContext db, EventEmails eventEmails, EmailQueue emails, TimeProvider clock)
 {
-    public async Task<bool> ConfirmAsync(Guid stopId, CancellationToken cancellationToken) =>
-        await db.TourStops.Where(s => s.Id == stopId && s.Status == StopStatus.Proposed)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StopStatus.Confirmed), cancellationToken) == 1;
+    /// <summary>Confirming also starts the outreach: the invitation rule is anchored on <see cref="TourStop.ConfirmedAt"/>.</summary>
+    public async Task<bool> ConfirmAsync(Guid stopId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.TourStops.Where(s => s.Id == stopId && s.Status == StopStatus.Proposed)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StopStatus.Confirmed).SetProperty(s => s.ConfirmedAt, now), cancellationToken) == 1;
+    }
 
     public async Task<int?> CancelAsync(Guid stopId, CancellationToken cancellationToken)
     {

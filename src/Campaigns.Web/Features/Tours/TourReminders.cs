@@ -20,12 +20,20 @@ public static class TourReminderKinds
     /// <summary>Before a volunteer shift, to everyone signed up for it; anchored on the shift's start.</summary>
     public const string ShiftVolunteers = "tour-shift-volunteers";
 
+    /// <summary>When a stop is confirmed, to supporters in its city who opted in; anchored on the confirmation.</summary>
+    public const string OutreachInvite = "tour-outreach-invite";
+
+    /// <summary>Before the event, once, to those invited who have not replied.</summary>
+    public const string OutreachNudge = "tour-outreach-nudge";
+
     /// <summary>Rules a new tour starts with; the coordinator can switch them off or move them.</summary>
     public static IEnumerable<ReminderRule> Defaults(Guid tourId, DateTimeOffset now) =>
     [
         new ReminderRule { Id = Guid.CreateVersion7(now), Kind = EventAttendees, ScopeId = tourId, OffsetMinutes = -24 * 60, CreatedAt = now },
         new ReminderRule { Id = Guid.CreateVersion7(now), Kind = EventFeedback, ScopeId = tourId, OffsetMinutes = 24 * 60, CreatedAt = now },
         new ReminderRule { Id = Guid.CreateVersion7(now), Kind = ShiftVolunteers, ScopeId = tourId, OffsetMinutes = -24 * 60, CreatedAt = now },
+        new ReminderRule { Id = Guid.CreateVersion7(now), Kind = OutreachInvite, ScopeId = tourId, OffsetMinutes = 0, CreatedAt = now },
+        new ReminderRule { Id = Guid.CreateVersion7(now), Kind = OutreachNudge, ScopeId = tourId, OffsetMinutes = -3 * 24 * 60, CreatedAt = now },
     ];
 }
 

@@ -93,6 +93,7 @@ public sealed class ToursSeeder(CampaignsDbContext db, TimeProvider clock) : IDe
                     VenueCostMinor = s.VenueCost,
                     HonorariumMinor = s.Honorarium,
                     Status = StopStatus.Confirmed,
+                    ConfirmedAt = now,
                     CreatedAt = now,
                 });
             }

@@ -14,6 +14,8 @@ public static class ToursServices
         services.AddReminderAudience<EventAttendeesAudience>();
         services.AddReminderAudience<EventFeedbackAudience>();
         services.AddReminderAudience<ShiftVolunteersAudience>();
+        services.AddReminderAudience<OutreachInviteAudience>();
+        services.AddReminderAudience<OutreachNudgeAudience>();
         services.AddScoped<Shifts>();
         services.AddSingleton<IAuthorizationHandler, StopHostAuthorizationHandler>();
         services.AddScoped<TourLinks>();

@@ -390,6 +390,36 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.ToTable("urgent_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.EventInvitationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CountryCode", "City");
+
+                    b.ToTable("event_invitation_preferences", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.Rsvp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -584,6 +614,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ConfirmedCount")
                         .HasColumnType("integer");
@@ -1013,6 +1046,15 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.EventInvitationPreference", b =>
+                {
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.Rsvp", b =>

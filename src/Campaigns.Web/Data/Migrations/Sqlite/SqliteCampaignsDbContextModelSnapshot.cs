@@ -385,6 +385,36 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.ToTable("urgent_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.EventInvitationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CountryCode", "City");
+
+                    b.ToTable("event_invitation_preferences", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.Rsvp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -579,6 +609,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ConfirmedCount")
                         .HasColumnType("INTEGER");
@@ -1002,6 +1035,15 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Tours.EventInvitationPreference", b =>
+                {
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.Rsvp", b =>

@@ -8,6 +8,8 @@ public enum EventEmailKind
     EventCancelled,
     Reminder,
     Feedback,
+    OutreachInvite,
+    OutreachNudge,
 }
 
 /// <summary>Every email about one event for one person; the template picks its words by <see cref="Kind"/>.</summary>
@@ -33,6 +35,8 @@ public sealed record EventEmailModel(
         EventEmailKind.RsvpPromoted => "A place opened up: you are coming",
         EventEmailKind.EventCancelled => "The event is cancelled",
         EventEmailKind.Reminder => "Reminder: the event is coming up",
+        EventEmailKind.OutreachInvite => "An event near you: come and listen",
+        EventEmailKind.OutreachNudge => "Still time to come: an event near you",
         _ => "Thank you for coming: tell us what you thought",
     };
 }

@@ -20,6 +20,27 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 defaultValue: "EUR");
 
             migrationBuilder.CreateTable(
+                name: "event_invitation_preferences",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_event_invitation_preferences", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_event_invitation_preferences_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reminder_rules",
                 columns: table => new
                 {
@@ -90,6 +111,7 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     VenueCostMinor = table.Column<long>(type: "bigint", nullable: false),
                     HonorariumMinor = table.Column<long>(type: "bigint", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -227,6 +249,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_event_invitation_preferences_CountryCode_City",
+                table: "event_invitation_preferences",
+                columns: new[] { "CountryCode", "City" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reminder_deliveries_RuleId_OccurrenceId_PersonKey",
                 table: "reminder_deliveries",
                 columns: new[] { "RuleId", "OccurrenceId", "PersonKey" },
@@ -300,6 +327,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "event_invitation_preferences");
+
             migrationBuilder.DropTable(
                 name: "reminder_deliveries");
 
