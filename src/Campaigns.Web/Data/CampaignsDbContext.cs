@@ -1,3 +1,4 @@
+using Campaigns.Web.Domain.Library;
 using Campaigns.Web.Domain.Partners;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Domain.Tours;
@@ -49,6 +50,8 @@ public class CampaignsDbContext(DbContextOptions options)
     public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
 
     public DbSet<EventInvitationPreference> EventInvitationPreferences => Set<EventInvitationPreference>();
+
+    public DbSet<LibraryItem> LibraryItems => Set<LibraryItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

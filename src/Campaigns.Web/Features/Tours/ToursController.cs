@@ -2,6 +2,7 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Domain.Tours;
 using Campaigns.Web.Features.Home;
+using Campaigns.Web.Features.Library;
 using Campaigns.Web.Features.Tours.Calendar;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Campaigns.Web.Features.Tours;
 
 /// <summary>The public side of tours: upcoming tours, one tour's route, each event with its RSVP, calendar feeds.</summary>
 [AllowAnonymous]
-public sealed class ToursController(ReadTourPlan plans, TourLinks links, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ToursController(ReadTourPlan plans, SearchLibrary library, TourLinks links, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string SlugPattern = "regex(^[[a-z0-9-]]+$)";
 
@@ -21,8 +22,17 @@ public sealed class ToursController(ReadTourPlan plans, TourLinks links, TimePro
         View("Index", await programmes.ToursAsync(null, cancellationToken));
 
     [HttpGet("/tours/{slug:" + SlugPattern + "}")]
-    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken) =>
-        await plans.HandleAsync(slug, publicOnly: true, cancellationToken) is { } plan ? View("Details", plan) : NotFound();
+    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken)
+    {
+        var plan = await plans.HandleAsync(slug, publicOnly: true, cancellationToken);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Library"] = await library.ForTourAsync(plan.Id, cancellationToken);
+        return View("Details", plan);
+    }
 
     [HttpGet("/tours/{slug:" + SlugPattern + "}.ics")]
     public async Task<IActionResult> TourCalendar(string slug, CancellationToken cancellationToken)
@@ -105,6 +115,7 @@ public sealed class ToursController(ReadTourPlan plans, TourLinks links, TimePro
         }
 
         var open = row.Status == StopStatus.Confirmed && row.StartsAt > clock.GetUtcNow();
+        ViewData["Library"] = await library.ForTourAsync(plan.Id, cancellationToken);
         return View("Event", new EventView(plan, row, form, open));
     }
 

@@ -2,6 +2,7 @@ using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Home;
+using Campaigns.Web.Features.Library;
 using Campaigns.Web.Features.Partners;
 using Campaigns.Web.Features.Tours;
 
@@ -21,6 +22,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<SavePartner>();
         services.AddScoped<AddPartnerContact>();
         services.AddCampaignsTours();
+        services.AddCampaignsLibrary();
         return services;
     }
 }

@@ -41,6 +41,35 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "library_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StoredFile = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Language = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subtitles = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Topics = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_library_items_partners_PartnerOrganisationId",
+                        column: x => x.PartnerOrganisationId,
+                        principalTable: "partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reminder_rules",
                 columns: table => new
                 {
@@ -120,6 +149,30 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_tour_stops_tours_TourId",
                         column: x => x.TourId,
+                        principalTable: "tours",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_item_tours",
+                columns: table => new
+                {
+                    LibraryItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToursId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_item_tours", x => new { x.LibraryItemId, x.ToursId });
+                    table.ForeignKey(
+                        name: "FK_library_item_tours_library_items_LibraryItemId",
+                        column: x => x.LibraryItemId,
+                        principalTable: "library_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_library_item_tours_tours_ToursId",
+                        column: x => x.ToursId,
                         principalTable: "tours",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -254,6 +307,22 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 columns: new[] { "CountryCode", "City" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_library_item_tours_ToursId",
+                table: "library_item_tours",
+                column: "ToursId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_items_PartnerOrganisationId",
+                table: "library_items",
+                column: "PartnerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_items_Slug",
+                table: "library_items",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reminder_deliveries_RuleId_OccurrenceId_PersonKey",
                 table: "reminder_deliveries",
                 columns: new[] { "RuleId", "OccurrenceId", "PersonKey" },
@@ -331,6 +400,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "event_invitation_preferences");
 
             migrationBuilder.DropTable(
+                name: "library_item_tours");
+
+            migrationBuilder.DropTable(
                 name: "reminder_deliveries");
 
             migrationBuilder.DropTable(
@@ -341,6 +413,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "tour_speakers");
+
+            migrationBuilder.DropTable(
+                name: "library_items");
 
             migrationBuilder.DropTable(
                 name: "reminder_rules");
