@@ -17,7 +17,7 @@ public sealed partial class RsvpFlowTests(BrowserAppFactory app) : IClassFixture
 
         var ana = await app.Browser.NewPageAsync();
         await ana.GotoAsync(eventUrl);
-        Assert.Equal("1 places left.", await ana.Locator("#places").InnerTextAsync());
+        Assert.Equal("One place left.", await ana.Locator("#places").InnerTextAsync());
         await ana.GetByLabel("Your name").FillAsync("Ana");
         await ana.GetByLabel("Email").FillAsync("ana.browser@example.org");
         await ana.GetByLabel("Accessibility or interpretation needs (optional)").FillAsync("Step-free access");

@@ -56,6 +56,26 @@ public sealed partial class RsvpTests(ClockedAppFactory app) : ToursTestBase(app
     }
 
     [Fact]
+    public async Task Raising_the_capacity_lets_the_waitlist_in_in_order()
+    {
+        var coordinator = await CoordinatorAsync("coord-raise@example.org");
+        var tour = await NewTourAsync(coordinator, "Bigger room tour");
+        var stop = await NewConfirmedStopAsync(coordinator, tour, "Alicante", daysAhead: 5, capacity: 1);
+        var visitor = NewBrowser();
+        await RsvpAsync(visitor, tour, stop, "Nora", "nora@example.org");
+        await RsvpAsync(visitor, tour, stop, "Omar", "omar@example.org");
+        await RsvpAsync(visitor, tour, stop, "Pia", "pia@example.org");
+
+        await PostFormAsync(coordinator, $"/admin/tours/{tour}/stops/{stop}", $"/admin/tours/{tour}/stops/{stop}",
+            StopFields("Alicante", Today.AddDays(5).ToDateTime(new TimeOnly(19, 0)), 2));
+
+        await EmailAsync("omar@example.org", "A place opened up: you are coming");
+        var statuses = await StatusesAsync(stop);
+        Assert.Equal(RsvpStatus.Confirmed, statuses["omar@example.org"]);
+        Assert.Equal(RsvpStatus.Waitlisted, statuses["pia@example.org"]);
+    }
+
+    [Fact]
     public async Task A_tampered_cancel_link_cancels_nothing()
     {
         var coordinator = await CoordinatorAsync("coord-tamper@example.org");

@@ -127,6 +127,8 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
         Assert.DoesNotContain("Zaragoza", await NewBrowser().GetStringAsync($"/tours/{tour}"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(edit)).StatusCode);
+        Assert.Contains(edit, await host.GetStringAsync("/tours/hosting"), StringComparison.Ordinal);
+        Assert.DoesNotContain(edit, await other.GetStringAsync("/tours/hosting"), StringComparison.Ordinal);
         var changed = await PostFormAsync(host, edit, edit, StopFields("Zaragoza", local, 60));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
@@ -218,6 +220,37 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
         Assert.Equal(1, Count("ulises@example.org", "Still time to come: an event near you"));
         Assert.Equal(0, Count("tere@example.org", "Still time to come: an event near you"));
         Assert.Equal(1, Count("ulises@example.org", "An event near you: come and listen"));
+    }
+
+    [Fact]
+    public async Task A_coordinator_adds_a_speaker_whose_contact_and_travel_documents_stay_off_public_pages()
+    {
+        var coordinator = await CoordinatorAsync("coord-speaker@example.org");
+        var created = await PostFormAsync(coordinator, "/admin/tours/speakers/new", "/admin/tours/speakers/new",
+            ("DisplayName", "La Voz del Río"), ("PartnerSlug", "tierra-y-libertad"), ("Languages", "Spanish, Q'eqchi'"),
+            ("Topics", "Land rights"), ("Bio", "A community radio presenter."), ("ContactEmail", "voz@tierra.example"),
+            ("ContactPhone", "+502 5550 0000"), ("TravelDocuments", "Passport G1234567"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var speakerId = await App.WithDbAsync(db => db.Speakers.Where(s => s.Slug == "la-voz-del-rio").Select(s => s.Id).SingleAsync());
+
+        var tour = await PostFormAsync(coordinator, "/admin/tours/new", "/admin/tours/new",
+            ("Title", "Rivers and land"), ("PartnerSlug", "tierra-y-libertad"), ("StartsOn", Today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("EndsOn", Today.AddDays(12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("Status", "Live"), ("BudgetCurrency", "eur"),
+            ("SpeakerIds", speakerId.ToString()));
+        Assert.Equal("/admin/tours/rivers-and-land", tour.Headers.Location?.OriginalString);
+        Assert.Contains("G1234567", await coordinator.GetStringAsync("/admin/tours/speakers/la-voz-del-rio"), StringComparison.Ordinal);
+
+        var page = WebUtility.HtmlDecode(await NewBrowser().GetStringAsync("/tours/rivers-and-land"));
+        Assert.Contains("La Voz del Río", page, StringComparison.Ordinal);
+        Assert.Contains("A peasant movement in Guatemala", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("voz@tierra.example", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("G1234567", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tierra y Libertad", page, StringComparison.Ordinal);
+
+        var tourEnd = await PostFormAsync(coordinator, "/admin/tours/rivers-and-land/edit", "/admin/tours/rivers-and-land/edit",
+            ("Title", "Rivers and land"), ("PartnerSlug", "tierra-y-libertad"), ("StartsOn", Today.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("EndsOn", Today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("Status", "Live"), ("BudgetCurrency", "EUR"));
+        Assert.Contains("The last day cannot be before the first.", WebUtility.HtmlDecode(await tourEnd.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]

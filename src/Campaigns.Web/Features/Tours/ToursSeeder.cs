@@ -50,7 +50,7 @@ public sealed class ToursSeeder(CampaignsDbContext db, TimeProvider clock) : IDe
 
         foreach (var t in seeds.Tours)
         {
-            var tour = await db.Tours.Include(x => x.Speakers).Include(x => x.Stops).SingleOrDefaultAsync(x => x.Slug == t.Slug, cancellationToken);
+            var tour = await db.Tours.Include(x => x.Speakers).Include(x => x.Stops).AsSplitQuery().SingleOrDefaultAsync(x => x.Slug == t.Slug, cancellationToken);
             if (tour is null)
             {
                 continue;

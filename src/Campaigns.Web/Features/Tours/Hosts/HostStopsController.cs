@@ -20,6 +20,17 @@ public sealed class HostStopsController(CampaignsDbContext db, IAuthorizationSer
 {
     private const string StopView = "~/Features/Tours/EditStop.cshtml";
 
+    /// <summary>The stops this volunteer hosts, across tours.</summary>
+    [HttpGet("/tours/hosting")]
+    public async Task<IActionResult> Mine(CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(users.GetUserId(User)!);
+        var stops = await db.TourStops.AsNoTracking().Where(s => s.HostUserId == userId)
+            .Join(db.Tours, s => s.TourId, t => t.Id, (s, t) => new HostedStopRow(t.Slug, t.Title, s.Slug, s.City, s.StartsAt, s.TimeZoneId, s.Status, s.ConfirmedCount, s.Capacity))
+            .ToListAsync(cancellationToken);
+        return View("Mine", stops.OrderBy(s => s.StartsAt).ToList());
+    }
+
     [HttpGet("propose")]
     public async Task<IActionResult> Propose(string slug, CancellationToken cancellationToken) =>
         await LiveTourIdAsync(slug, cancellationToken) is null ? NotFound() : View(StopView, new StopEditModel(slug, null, $"/tours/{slug}/stops/propose", new StopForm()));
@@ -180,3 +191,5 @@ public sealed class HostStopsController(CampaignsDbContext db, IAuthorizationSer
     private Task<TourStop?> FindAsync(string slug, string stop, CancellationToken cancellationToken) =>
         db.TourStops.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == stop && db.Tours.Any(t => t.Id == s.TourId && t.Slug == slug), cancellationToken);
 }
+
+public sealed record HostedStopRow(string TourSlug, string TourTitle, string StopSlug, string City, DateTimeOffset StartsAt, string TimeZoneId, StopStatus Status, int ConfirmedCount, int Capacity);
