@@ -239,6 +239,9 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
             ("SpeakerIds", speakerId.ToString()));
         Assert.Equal("/admin/tours/rivers-and-land", tour.Headers.Location?.OriginalString);
         Assert.Contains("G1234567", await coordinator.GetStringAsync("/admin/tours/speakers/la-voz-del-rio"), StringComparison.Ordinal);
+        var stored = await App.WithDbAsync(db => db.Speakers.Where(s => s.Id == speakerId).Select(s => s.TravelDocuments + " " + s.ContactEmail + " " + s.ContactPhone).SingleAsync());
+        Assert.DoesNotContain("G1234567", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("voz@tierra.example", stored, StringComparison.Ordinal);
 
         var page = WebUtility.HtmlDecode(await NewBrowser().GetStringAsync("/tours/rivers-and-land"));
         Assert.Contains("La Voz del Río", page, StringComparison.Ordinal);

@@ -17,9 +17,9 @@ internal sealed class SpeakerConfiguration : IEntityTypeConfiguration<Speaker>
         builder.Property(s => s.Topics).HasMaxLength(500);
         builder.Property(s => s.Bio).HasMaxLength(4000);
         builder.Property(s => s.PhotoUrl).HasMaxLength(500);
-        builder.Property(s => s.ContactEmail).HasMaxLength(320);
-        builder.Property(s => s.ContactPhone).HasMaxLength(50);
-        builder.Property(s => s.TravelDocuments).HasMaxLength(2000);
+
+        // ContactEmail, ContactPhone and TravelDocuments hold ciphertext (see SpeakerSecrets), whose length depends on
+        // the text's encoding: unbounded columns; the form limits what goes in.
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(s => s.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

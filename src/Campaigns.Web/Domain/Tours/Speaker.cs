@@ -24,7 +24,7 @@ public sealed class Speaker
 
     public string? PhotoUrl { get; set; }
 
-    // Coordinators only from here.
+    // Coordinators only from here; stored encrypted (Features/Tours/Admin/SpeakerSecrets).
     public string? ContactEmail { get; set; }
 
     public string? ContactPhone { get; set; }

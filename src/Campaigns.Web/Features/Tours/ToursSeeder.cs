@@ -3,6 +3,7 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Data.Seeding;
 using Campaigns.Web.Domain;
 using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Features.Tours.Admin;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Tours;
@@ -11,7 +12,7 @@ namespace Campaigns.Web.Features.Tours;
 /// seeds/tours.json: speakers, and the stops of the base seed's tours (found by slug). A speaker is keyed by slug, a
 /// stop by tour and city; what exists is left alone.
 /// </summary>
-public sealed class ToursSeeder(CampaignsDbContext db, TimeProvider clock) : IDemoDataSeeder
+public sealed class ToursSeeder(CampaignsDbContext db, SpeakerSecrets secrets, TimeProvider clock) : IDemoDataSeeder
 {
     public async Task SeedAsync(string folder, CancellationToken cancellationToken)
     {
@@ -39,9 +40,9 @@ public sealed class ToursSeeder(CampaignsDbContext db, TimeProvider clock) : IDe
                 Languages = s.Languages,
                 Topics = s.Topics,
                 Bio = s.Bio,
-                ContactEmail = s.ContactEmail,
-                ContactPhone = s.ContactPhone,
-                TravelDocuments = s.TravelDocuments,
+                ContactEmail = secrets.Protect(s.ContactEmail),
+                ContactPhone = secrets.Protect(s.ContactPhone),
+                TravelDocuments = secrets.Protect(s.TravelDocuments),
                 CreatedAt = now,
             });
         }

@@ -27,6 +27,7 @@ public static class ToursServices
         services.AddScoped<ChangeStopStatus>();
         services.AddScoped<RecordAttendance>();
         services.AddScoped<SaveSpeaker>();
+        services.AddSingleton<SpeakerSecrets>();
         services.AddScoped<SaveTour>();
         services.AddScoped<SaveReminderRule>();
         services.AddScoped<ReadTourPlan>();

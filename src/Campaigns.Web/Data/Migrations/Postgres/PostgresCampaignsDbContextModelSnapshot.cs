@@ -584,12 +584,10 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("ContactEmail")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -622,8 +620,7 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("TravelDocuments")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -579,11 +579,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
-                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -617,7 +615,6 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TravelDocuments")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

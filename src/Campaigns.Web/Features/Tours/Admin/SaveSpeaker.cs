@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Web.Features.Tours.Admin;
 
 /// <summary>Creates or updates a speaker; the slug is made once from the name and kept.</summary>
-public sealed class SaveSpeaker(CampaignsDbContext db, TimeProvider clock)
+public sealed class SaveSpeaker(CampaignsDbContext db, SpeakerSecrets secrets, TimeProvider clock)
 {
     public async Task<string> SaveAsync(string? slug, SpeakerForm form, CancellationToken cancellationToken)
     {
@@ -42,9 +42,9 @@ public sealed class SaveSpeaker(CampaignsDbContext db, TimeProvider clock)
         speaker.Topics = form.Topics?.Trim() ?? "";
         speaker.Bio = form.Bio?.Trim() ?? "";
         speaker.PhotoUrl = string.IsNullOrWhiteSpace(form.PhotoUrl) ? null : form.PhotoUrl.Trim();
-        speaker.ContactEmail = string.IsNullOrWhiteSpace(form.ContactEmail) ? null : form.ContactEmail.Trim();
-        speaker.ContactPhone = string.IsNullOrWhiteSpace(form.ContactPhone) ? null : form.ContactPhone.Trim();
-        speaker.TravelDocuments = string.IsNullOrWhiteSpace(form.TravelDocuments) ? null : form.TravelDocuments.Trim();
+        speaker.ContactEmail = secrets.Protect(form.ContactEmail);
+        speaker.ContactPhone = secrets.Protect(form.ContactPhone);
+        speaker.TravelDocuments = secrets.Protect(form.TravelDocuments);
         await db.SaveChangesAsync(cancellationToken);
         return speaker.Slug;
     }

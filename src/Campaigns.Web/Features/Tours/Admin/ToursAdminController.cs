@@ -11,7 +11,7 @@ namespace Campaigns.Web.Features.Tours.Admin;
 /// <summary>Coordinators plan tours: speakers, tours, stops, their status, attendance and reminders.</summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("admin/tours")]
-public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan plans, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan plans, SpeakerSecrets secrets, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -41,7 +41,15 @@ public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan pla
             ContactPhone = s.ContactPhone,
             TravelDocuments = s.TravelDocuments,
         }).SingleOrDefaultAsync(cancellationToken);
-        return form is null ? NotFound() : View(await SpeakerModelAsync(slug, form, cancellationToken));
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        form.ContactEmail = secrets.Unprotect(form.ContactEmail);
+        form.ContactPhone = secrets.Unprotect(form.ContactPhone);
+        form.TravelDocuments = secrets.Unprotect(form.TravelDocuments);
+        return View(await SpeakerModelAsync(slug, form, cancellationToken));
     }
 
     [HttpPost("speakers/{slug}")]
@@ -232,7 +240,7 @@ public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan pla
         var person = await db.Speakers.AsNoTracking().Where(s => s.Slug == speaker && s.Tours.Any(t => t.Slug == slug))
             .Select(s => new LetterSpeaker(s.DisplayName, s.TravelDocuments, db.Partners.Where(p => p.Id == s.PartnerOrganisationId).Select(p => p.Name).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
-        return plan is null || person is null ? NotFound() : View(new InvitationLetterView(plan, person));
+        return plan is null || person is null ? NotFound() : View(new InvitationLetterView(plan, person with { TravelDocuments = secrets.Unprotect(person.TravelDocuments) }));
     }
 
     private async Task<TourStop?> FindStopAsync(string slug, string stop, CancellationToken cancellationToken) =>

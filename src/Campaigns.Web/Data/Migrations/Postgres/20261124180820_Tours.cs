@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Campaigns.Web.Data.Migrations.Sqlite
+namespace Campaigns.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Tours : Migration
@@ -14,7 +14,7 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "BudgetCurrency",
                 table: "tours",
-                type: "TEXT",
+                type: "character varying(3)",
                 maxLength: 3,
                 nullable: false,
                 defaultValue: "EUR");
@@ -23,11 +23,11 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "event_invitation_preferences",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,19 +44,19 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "library_items",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    StoredFile = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Subtitles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PartnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Topics = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StoredFile = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Language = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subtitles = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Topics = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,13 +73,13 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "reminder_rules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    ScopeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OffsetMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CustomText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ScopeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OffsetMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CustomText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,18 +90,18 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "speakers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PartnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Topics = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Bio = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    PhotoUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    TravelDocuments = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Topics = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Bio = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PhotoUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ContactEmail = table.Column<string>(type: "text", nullable: true),
+                    ContactPhone = table.Column<string>(type: "text", nullable: true),
+                    TravelDocuments = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,30 +118,30 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "tour_stops",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TourId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    VenueName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    HostOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    HostContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    HostContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    HostUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConfirmedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Interpretation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TravelCostMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    VenueCostMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    HonorariumMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TourId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    VenueName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HostOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HostContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HostContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    HostUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmedCount = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Interpretation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TravelCostMinor = table.Column<long>(type: "bigint", nullable: false),
+                    VenueCostMinor = table.Column<long>(type: "bigint", nullable: false),
+                    HonorariumMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,8 +158,8 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "library_item_tours",
                 columns: table => new
                 {
-                    LibraryItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToursId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LibraryItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToursId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -182,12 +182,12 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "reminder_deliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RuleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EmailId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RuleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EmailId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,8 +204,8 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "tour_speakers",
                 columns: table => new
                 {
-                    SpeakersId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToursId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    SpeakersId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToursId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,17 +228,17 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "rsvps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StopId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    EmailKey = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    Needs = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attended = table.Column<bool>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    EmailKey = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Needs = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attended = table.Column<bool>(type: "boolean", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,14 +255,14 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "stop_shifts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StopId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Needed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Taken = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Needed = table.Column<int>(type: "integer", nullable: false),
+                    Taken = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,10 +279,10 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "shift_signups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ShiftId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShiftId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
