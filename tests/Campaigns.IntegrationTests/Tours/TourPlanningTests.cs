@@ -201,7 +201,8 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
         var stop = await NewConfirmedStopAsync(coordinator, tour, "Gijón", daysAhead: 10, capacity: 50);
 
         await Task.WhenAll(RunDueRemindersAsync(), RunDueRemindersAsync());
-        await EmailAsync("tere@example.org", "An event near you: come and listen");
+        var invitation = await EmailAsync("tere@example.org", "An event near you: come and listen");
+        Assert.Contains("/tours/invitations", invitation.TextBody, StringComparison.Ordinal);
         await EmailAsync("ulises@example.org", "An event near you: come and listen");
         await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
         await RunDueRemindersAsync();

@@ -65,7 +65,7 @@ internal static class OutreachEmail
         var model = new EventEmailModel(
             nudge ? EventEmailKind.OutreachNudge : EventEmailKind.OutreachInvite, recipient.Name ?? "", e.Title, e.s.City, e.s.VenueName,
             e.s.VenueAddress, TimeZones.ToLocal(e.s.StartsAt, e.s.TimeZoneId), e.s.TimeZoneId, links.Event(e.Slug, e.s.Slug),
-            links.EventCalendar(e.Slug, e.s.Slug), null, rule.CustomText);
+            links.EventCalendar(e.Slug, e.s.Slug), null, rule.CustomText, links.InvitationPreferences());
         return new EmailMessage(recipient.Email, recipient.Name, EventEmailModel.Subject(model.Kind), "Tours/Emails/EventEmail", model, recipient.Culture);
     }
 }

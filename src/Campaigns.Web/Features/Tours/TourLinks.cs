@@ -23,6 +23,8 @@ public sealed class TourLinks(IOptions<CampaignsOptions> options, IDataProtectio
 
     public string Tour(string tourSlug) => $"{Base}/tours/{tourSlug}";
 
+    public string InvitationPreferences() => $"{Base}/tours/invitations";
+
     /// <summary>The RSVP id in a cancel token, or null when the token was not made here or was altered.</summary>
     public Guid? ReadCancelToken(string? token)
     {

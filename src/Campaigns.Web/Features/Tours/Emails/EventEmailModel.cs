@@ -25,7 +25,8 @@ public sealed record EventEmailModel(
     string EventUrl,
     string CalendarUrl,
     string? CancelUrl,
-    string? CustomText)
+    string? CustomText,
+    string? PreferencesUrl = null)
 {
     /// <summary>The email subject key for each kind (translated by the renderer).</summary>
     public static string Subject(EventEmailKind kind) => kind switch
