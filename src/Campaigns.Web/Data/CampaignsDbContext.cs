@@ -1,5 +1,8 @@
+using Campaigns.Web.Domain.Library;
 using Campaigns.Web.Domain.Partners;
 using Campaigns.Web.Domain.Programmes;
+using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +34,24 @@ public class CampaignsDbContext(DbContextOptions options)
     public DbSet<QueuedEmail> QueuedEmails => Set<QueuedEmail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
+
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+
+    public DbSet<TourStop> TourStops => Set<TourStop>();
+
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+
+    public DbSet<StopShift> StopShifts => Set<StopShift>();
+
+    public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
+
+    public DbSet<EventInvitationPreference> EventInvitationPreferences => Set<EventInvitationPreference>();
+
+    public DbSet<LibraryItem> LibraryItems => Set<LibraryItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,5 +16,8 @@ internal sealed class SpeakerTourConfiguration : IEntityTypeConfiguration<Speake
         builder.Property(t => t.Summary).HasMaxLength(4000);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(t => t.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(t => t.BudgetCurrency).HasMaxLength(3).HasDefaultValue("EUR");
+        builder.HasMany(t => t.Speakers).WithMany(s => s.Tours).UsingEntity("tour_speakers");
+        builder.HasMany(t => t.Stops).WithOne().HasForeignKey(s => s.TourId).OnDelete(DeleteBehavior.Cascade);
     }
 }

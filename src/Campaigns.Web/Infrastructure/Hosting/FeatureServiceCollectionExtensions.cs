@@ -2,7 +2,9 @@ using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Home;
+using Campaigns.Web.Features.Library;
 using Campaigns.Web.Features.Partners;
+using Campaigns.Web.Features.Tours;
 
 namespace Campaigns.Web.Infrastructure.Hosting;
 
@@ -19,6 +21,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<ReadOutbox>();
         services.AddScoped<SavePartner>();
         services.AddScoped<AddPartnerContact>();
+        services.AddCampaignsTours();
+        services.AddCampaignsLibrary();
         return services;
     }
 }

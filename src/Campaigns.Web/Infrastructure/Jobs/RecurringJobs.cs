@@ -1,4 +1,5 @@
 using Campaigns.Web.Infrastructure.Email;
+using Campaigns.Web.Infrastructure.Reminders;
 using Hangfire;
 
 namespace Campaigns.Web.Infrastructure.Jobs;
@@ -13,5 +14,6 @@ public static class RecurringJobs
     {
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<RetryUnsentEmailsJob>(RetryUnsentEmailsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<DueRemindersJob>(DueRemindersJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

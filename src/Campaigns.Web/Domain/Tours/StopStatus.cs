@@ -1,0 +1,8 @@
+namespace Campaigns.Web.Domain.Tours;
+
+public enum StopStatus
+{
+    Proposed,
+    Confirmed,
+    Cancelled,
+}

@@ -1,0 +1,51 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Domain;
+using Campaigns.Web.Domain.Tours;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Tours.Admin;
+
+/// <summary>Creates or updates a speaker; the slug is made once from the name and kept.</summary>
+public sealed class SaveSpeaker(CampaignsDbContext db, SpeakerSecrets secrets, TimeProvider clock)
+{
+    public async Task<string> SaveAsync(string? slug, SpeakerForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        Speaker? speaker;
+        if (slug is null)
+        {
+            var baseSlug = Slug.From(form.DisplayName) is { Length: > 0 } s ? s : "speaker";
+            var newSlug = baseSlug;
+            for (var n = 2; await db.Speakers.AnyAsync(x => x.Slug == newSlug, cancellationToken); n++)
+            {
+                newSlug = $"{baseSlug}-{n}";
+            }
+
+            var now = clock.GetUtcNow();
+            speaker = new Speaker { Id = Guid.CreateVersion7(now), Slug = newSlug, DisplayName = "", CreatedAt = now };
+            db.Speakers.Add(speaker);
+        }
+        else
+        {
+            speaker = await db.Speakers.SingleOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+            if (speaker is null)
+            {
+                return "";
+            }
+        }
+
+        speaker.DisplayName = form.DisplayName.Trim();
+        speaker.PartnerOrganisationId = string.IsNullOrEmpty(form.PartnerSlug)
+            ? null
+            : await db.Partners.Where(p => p.Slug == form.PartnerSlug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        speaker.Languages = form.Languages?.Trim() ?? "";
+        speaker.Topics = form.Topics?.Trim() ?? "";
+        speaker.Bio = form.Bio?.Trim() ?? "";
+        speaker.PhotoUrl = string.IsNullOrWhiteSpace(form.PhotoUrl) ? null : form.PhotoUrl.Trim();
+        speaker.ContactEmail = secrets.Protect(form.ContactEmail);
+        speaker.ContactPhone = secrets.Protect(form.ContactPhone);
+        speaker.TravelDocuments = secrets.Protect(form.TravelDocuments);
+        await db.SaveChangesAsync(cancellationToken);
+        return speaker.Slug;
+    }
+}

@@ -1,0 +1,42 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Features.Tours.Emails;
+using Campaigns.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Tours;
+
+/// <summary>Builds the emails about one event for one person, in that person's language.</summary>
+public sealed class EventEmails(CampaignsDbContext db, EmailQueue emails, TourLinks links)
+{
+    private readonly Dictionary<Guid, EventFacts> facts = [];
+
+    public async Task<EmailMessage> ComposeAsync(Guid stopId, Guid rsvpId, string name, string email, string culture, EventEmailKind kind, string? customText, CancellationToken cancellationToken)
+    {
+        if (!facts.TryGetValue(stopId, out var e))
+        {
+            e = await db.TourStops.AsNoTracking().Where(s => s.Id == stopId)
+                .Join(db.Tours, s => s.TourId, t => t.Id, (s, t) => new EventFacts(
+                    t.Slug, t.Title, s.Slug, s.City, s.VenueName, s.VenueAddress, s.StartsAt, s.TimeZoneId))
+                .SingleAsync(cancellationToken);
+            facts[stopId] = e;
+        }
+
+        var cancelUrl = kind is EventEmailKind.RsvpConfirmed or EventEmailKind.RsvpWaitlisted or EventEmailKind.RsvpPromoted or EventEmailKind.Reminder
+            ? links.CancelRsvp(e.TourSlug, e.StopSlug, rsvpId)
+            : null;
+        var model = new EventEmailModel(
+            kind, name, e.TourTitle, e.City, e.VenueName, e.VenueAddress, TimeZones.ToLocal(e.StartsAt, e.TimeZoneId), e.TimeZoneId,
+            links.Event(e.TourSlug, e.StopSlug), links.EventCalendar(e.TourSlug, e.StopSlug), cancelUrl, customText);
+        return new EmailMessage(email, name, EventEmailModel.Subject(kind), "Tours/Emails/EventEmail", model, culture);
+    }
+
+    public async Task QueueAsync(Rsvp rsvp, EventEmailKind kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rsvp);
+        var message = await ComposeAsync(rsvp.StopId, rsvp.Id, rsvp.Name, rsvp.Email, rsvp.Culture, kind, null, cancellationToken);
+        await emails.QueueAsync(message, "tours-" + kind, cancellationToken);
+    }
+
+    private sealed record EventFacts(string TourSlug, string TourTitle, string StopSlug, string City, string VenueName, string VenueAddress, DateTimeOffset StartsAt, string TimeZoneId);
+}

@@ -1,0 +1,41 @@
+using Campaigns.Web.Infrastructure.Email;
+
+namespace Campaigns.Web.Infrastructure.Reminders;
+
+/// <summary>
+/// What a programme plugs into the engine, once per <see cref="Kind"/>: the occurrences a rule's scope has (each
+/// with its anchor time), who should hear about each, and the email they get. Queries are returned unexecuted so the
+/// engine can filter by due time and leave out people already reminded in the database.
+/// </summary>
+public interface IReminderAudience
+{
+    string Kind { get; }
+
+    /// <summary>Every occurrence under the rule's scope, e.g. the confirmed events of a tour with their start times.</summary>
+    IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule);
+
+    /// <summary>Everyone who should get the rule's reminder for one occurrence.</summary>
+    IQueryable<ReminderRecipient> Recipients(ReminderRule rule, Guid occurrenceId);
+
+    /// <summary>The email for one recipient; <see cref="ReminderRule.CustomText"/> belongs in it.</summary>
+    Task<EmailMessage> ComposeAsync(ReminderRule rule, Guid occurrenceId, ReminderRecipient recipient, CancellationToken cancellationToken);
+}
+
+/// <summary>Settable properties rather than a constructor, so EF can keep composing queries over the projection.</summary>
+public sealed class ReminderOccurrence
+{
+    public Guid Id { get; init; }
+
+    public DateTimeOffset AnchorAt { get; init; }
+}
+
+public sealed class ReminderRecipient
+{
+    public required string PersonKey { get; init; }
+
+    public required string Email { get; init; }
+
+    public string? Name { get; init; }
+
+    public string Culture { get; init; } = "en";
+}
