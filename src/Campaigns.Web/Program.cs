@@ -15,6 +15,7 @@ try
     builder.Services
         .AddCampaignsData(builder.Configuration, builder.Environment)
         .AddCampaignsSecurity()
+        .AddCampaignsRateLimits(builder.Configuration)
         .AddCampaignsEmail(builder.Configuration)
         .AddCampaignsJobs(builder.Configuration, builder.Environment, role)
         .AddCampaignsTelemetry(builder.Configuration)

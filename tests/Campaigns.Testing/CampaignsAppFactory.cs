@@ -53,6 +53,11 @@ public class CampaignsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Email:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Security", "None");
         builder.UseSetting("Jobs:PollInterval", "00:00:00.100");
+
+        // Every test client shares one address; the limits themselves are tested with a factory of their own.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:AccountEmailsPerMinute", "100000");
+        builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
     }
 
     /// <summary>Runs until Hangfire has no job enqueued or processing, so a test sees the effects of what it queued.</summary>

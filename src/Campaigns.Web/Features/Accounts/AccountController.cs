@@ -4,6 +4,7 @@ using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Campaigns.Web.Features.Accounts;
@@ -29,6 +30,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("signin")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid)
@@ -77,6 +79,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("register")]
+    [EnableRateLimiting(RateLimits.AccountEmail)]
     public async Task<IActionResult> Register(RegisterForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -139,6 +142,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("forgot-password")]
+    [EnableRateLimiting(RateLimits.AccountEmail)]
     public async Task<IActionResult> ForgotPassword(EmailForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

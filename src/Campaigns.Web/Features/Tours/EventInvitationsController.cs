@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -37,6 +39,7 @@ public sealed class EventInvitationsController(CampaignsDbContext db, UserManage
     }
 
     [HttpPost("")]
+    [EnableRateLimiting(RateLimits.PublicForm)]
     public async Task<IActionResult> Save(EventInvitationForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);

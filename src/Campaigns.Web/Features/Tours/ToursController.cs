@@ -4,8 +4,10 @@ using Campaigns.Web.Domain.Tours;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Library;
 using Campaigns.Web.Features.Tours.Calendar;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -54,6 +56,7 @@ public sealed class ToursController(ReadTourPlan plans, SearchLibrary library, T
     }
 
     [HttpPost("/tours/{slug:" + SlugPattern + "}/events/{stop:" + SlugPattern + "}/rsvp")]
+    [EnableRateLimiting(RateLimits.PublicForm)]
     public async Task<IActionResult> Rsvp(string slug, string stop, RsvpForm form, [FromServices] PlaceRsvp place, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

@@ -25,6 +25,9 @@ public static class WebApplicationExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+
+            // Browsers remember to use HTTPS only; a no-op on plain HTTP, so harmless behind a TLS-terminating proxy.
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -33,6 +36,7 @@ public static class WebApplicationExtensions
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
