@@ -10,4 +10,10 @@ public sealed class CampaignsUser : IdentityUser<Guid>
     public Guid? PartnerOrganisationId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set when an Admin, or the person from a security email, froze the account: sessions are revoked and sign-in
+    /// is refused until an Admin unfreezes it. Unlike a lockout, a password reset does not lift it.
+    /// </summary>
+    public DateTimeOffset? FrozenAt { get; set; }
 }

@@ -14,6 +14,7 @@ public sealed class AccountController(
     SignInManager<CampaignsUser> signIn,
     UserManager<CampaignsUser> users,
     SendAccountEmail accountEmail,
+    FreezeAccount freeze,
     TimeProvider clock,
     IStringLocalizer<SharedResource> T) : Controller
 {
@@ -39,12 +40,24 @@ public sealed class AccountController(
         }
 
         var user = await users.FindByEmailAsync(form.Email);
+        if (user is { FrozenAt: not null } && await users.CheckPasswordAsync(user, form.Password))
+        {
+            ModelState.AddModelError("", T["This account is frozen. An administrator can unfreeze it."]);
+            return View(form);
+        }
+
         if (user is not null)
         {
             // Lockout on: five wrong passwords lock the account for fifteen minutes (ASVS V6).
             var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
             if (result.Succeeded)
             {
+                if (await users.IsInRoleAsync(user, Roles.Admin) || await users.IsInRoleAsync(user, Roles.Coordinator))
+                {
+                    // Staff hold other people's safety: tell them of each sign-in, with a way to freeze the account.
+                    await accountEmail.SignInNoticeAsync(user, freeze.CreateToken(user.Id), HttpContext.RequestAborted);
+                }
+
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
             }
 
@@ -192,8 +205,12 @@ public sealed class AccountController(
         }
 
         // A reset proves control of the mailbox: lift a lockout so the owner is not kept out by an attacker.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        // A freeze stays: whoever froze the account may fear the mailbox is compromised too.
+        if (user.FrozenAt is null)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
         TempData["Notice"] = T["Your password is changed. Sign in with the new one."].Value;
         return Redirect("/account/signin");
     }
@@ -258,6 +275,29 @@ public sealed class AccountController(
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = T["Your password is changed."].Value;
         return Redirect("/account");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("freeze")]
+    public IActionResult Freeze(string? token) =>
+        freeze.ReadToken(token) is null ? View("LinkExpired") : View(new FreezeModel(token!));
+
+    /// <summary>From the security email, possibly on another device: the signed link is the authority.</summary>
+    [AllowAnonymous]
+    [HttpPost("freeze")]
+    public async Task<IActionResult> FreezePost(string? token)
+    {
+        if (freeze.ReadToken(token) is not { } userId || !await freeze.FreezeAsync(userId))
+        {
+            return View("LinkExpired");
+        }
+
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await signIn.SignOutAsync();
+        }
+
+        return View("Frozen");
     }
 
     [AllowAnonymous]

@@ -8,9 +8,8 @@ namespace Campaigns.Web.Features.Accounts;
 public sealed class AccountLinks(IOptions<CampaignsOptions> options)
 {
     public string Make(string path, Guid userId, string code) =>
-        QueryHelpers.AddQueryString(options.Value.PublicBaseUrl.TrimEnd('/') + path, new Dictionary<string, string?>
-        {
-            ["userId"] = userId.ToString(),
-            ["code"] = code,
-        });
+        Make(path, new Dictionary<string, string?> { ["userId"] = userId.ToString(), ["code"] = code });
+
+    public string Make(string path, IDictionary<string, string?> query) =>
+        QueryHelpers.AddQueryString(options.Value.PublicBaseUrl.TrimEnd('/') + path, query);
 }

@@ -81,3 +81,5 @@ public sealed class ChangePasswordForm
 public sealed record ConfirmEmailModel(Guid UserId, string Code);
 
 public sealed record AccountEmailModel(string DisplayName, string Link);
+
+public sealed record FreezeModel(string Token);

@@ -32,6 +32,13 @@ public sealed class SendAccountEmail(UserManager<CampaignsUser> users, EmailQueu
         await QueueAsync(user, "You are invited to Campaigns", "Accounts/Emails/Invitation", links.Make("/account/accept-invitation", user.Id, code), "account-invitation", cancellationToken);
     }
 
+    public Task SignInNoticeAsync(CampaignsUser user, string freezeToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var link = links.Make("/account/freeze", new Dictionary<string, string?> { ["token"] = freezeToken });
+        return QueueAsync(user, "New sign-in to your account", "Accounts/Emails/SignInNotice", link, "account-signin-notice", cancellationToken);
+    }
+
     public static string Decode(string code)
     {
         try

@@ -5,6 +5,10 @@ namespace Campaigns.Web.Features.Shared;
 
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
+
+// Status pages re-execute the original request, POSTs included (a webhook's 401, a form's 429): an error page
+// must render for them, not fail antiforgery validation.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
     [Route("/error/{status:int?}")]

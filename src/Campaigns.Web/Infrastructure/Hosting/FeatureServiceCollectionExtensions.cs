@@ -16,6 +16,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<ListLiveProgrammes>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<SendAccountEmail>();
+        services.AddScoped<FreezeAccount>();
         services.AddScoped<InviteUser>();
         services.AddScoped<SetUserRoles>();
         services.AddScoped<ReadOutbox>();

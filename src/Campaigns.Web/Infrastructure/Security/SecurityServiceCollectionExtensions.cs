@@ -34,8 +34,9 @@ public static class SecurityServiceCollectionExtensions
         services.Configure<InvitationTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
         services.AddTransient<InvitationTokenProvider>();
 
-        // A frozen account or a changed password signs out every other session within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request re-checks the security stamp (one indexed read), so freezing an account or changing a
+        // password ends its other sessions at once, not at the next interval: a seized device must not keep access.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/signin";

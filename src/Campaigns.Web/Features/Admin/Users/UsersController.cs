@@ -1,4 +1,5 @@
 using Campaigns.Web.Data;
+using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -46,19 +47,39 @@ public sealed class UsersController(CampaignsDbContext db, UserManager<Campaigns
         return Redirect("/admin/users");
     }
 
+    [HttpPost("{id:guid}/freeze")]
+    public async Task<IActionResult> Freeze(Guid id, [FromServices] FreezeAccount freeze)
+    {
+        if (id == Guid.Parse(users.GetUserId(User)!))
+        {
+            TempData["Notice"] = T["To freeze your own account, use the link in your security email."].Value;
+            return Redirect("/admin/users");
+        }
+
+        TempData["Notice"] = await freeze.FreezeAsync(id) ? T["The account is frozen; its sessions have ended."].Value : T["The user does not exist."].Value;
+        return Redirect("/admin/users");
+    }
+
+    [HttpPost("{id:guid}/unfreeze")]
+    public async Task<IActionResult> Unfreeze(Guid id, [FromServices] FreezeAccount freeze)
+    {
+        TempData["Notice"] = await freeze.UnfreezeAsync(id) ? T["The account is unfrozen."].Value : T["The user does not exist."].Value;
+        return Redirect("/admin/users");
+    }
+
     private async Task<UsersViewModel> LoadAsync(InviteUserForm form, CancellationToken cancellationToken)
     {
         var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
         var userRoles = await db.UserRoles.AsNoTracking().ToListAsync(cancellationToken);
         var rows = await db.Users.AsNoTracking()
             .OrderBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.EmailConfirmed, u.PartnerOrganisationId, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.EmailConfirmed, u.PartnerOrganisationId, u.FrozenAt })
             .ToListAsync(cancellationToken);
         var partners = await db.Partners.AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new PartnerOption(p.Id, p.Name)).ToListAsync(cancellationToken);
         return new UsersViewModel(
             rows.Select(u => new UserRow(
-                u.Id, u.Email!, u.DisplayName, u.EmailConfirmed, u.PartnerOrganisationId,
+                u.Id, u.Email!, u.DisplayName, u.EmailConfirmed, u.FrozenAt is not null, u.PartnerOrganisationId,
                 userRoles.Where(r => r.UserId == u.Id).Select(r => roleNames[r.RoleId]).Order().ToList())).ToList(),
             partners,
             form);
@@ -67,6 +88,6 @@ public sealed class UsersController(CampaignsDbContext db, UserManager<Campaigns
 
 public sealed record UsersViewModel(IReadOnlyList<UserRow> Users, IReadOnlyList<PartnerOption> Partners, InviteUserForm Invite);
 
-public sealed record UserRow(Guid Id, string Email, string DisplayName, bool Confirmed, Guid? PartnerOrganisationId, IReadOnlyList<string> Roles);
+public sealed record UserRow(Guid Id, string Email, string DisplayName, bool Confirmed, bool Frozen, Guid? PartnerOrganisationId, IReadOnlyList<string> Roles);
 
 public sealed record PartnerOption(Guid Id, string Name);
