@@ -1,4 +1,5 @@
 using Campaigns.Web.Features.Accounts;
+using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Home;
@@ -19,6 +20,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<ReadOutbox>();
         services.AddScoped<SavePartner>();
         services.AddScoped<AddPartnerContact>();
+        services.AddCampaignsAlerts();
         return services;
     }
 }
