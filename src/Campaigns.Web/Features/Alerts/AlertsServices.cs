@@ -23,6 +23,7 @@ public static class AlertsServices
         services.AddScoped<CreateAlertSend>();
         services.AddScoped<ReadSendProgress>();
         services.AddScoped<SaveTarget>();
+        services.AddScoped<SubscriberCsv>();
         services.AddScoped<PlanAlertSendJob>();
         services.AddScoped<SendAlertChunkJob>();
         services.AddScoped<ResumeAlertSendsJob>();

@@ -166,6 +166,32 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
         return Redirect("/admin/alerts");
     }
 
+    [HttpGet("subscribers/import")]
+    public IActionResult Import() => View("Import", null);
+
+    /// <summary>Preview first (nothing saved), then the same file again with commit to import.</summary>
+    [HttpPost("subscribers/import")]
+    [RequestSizeLimit(64 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    public async Task<IActionResult> ImportPost(IFormFile? file, bool commit, [FromServices] SubscriberCsv csv, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return View("Import", null);
+        }
+
+        await using var stream = file.OpenReadStream();
+        return View("Import", await csv.ImportAsync(stream, commit, cancellationToken));
+    }
+
+    [HttpGet("subscribers/export")]
+    public async Task Export([FromServices] SubscriberCsv csv, CancellationToken cancellationToken)
+    {
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = "attachment; filename=\"alert-subscribers.csv\"";
+        await csv.ExportAsync(Response.Body, cancellationToken);
+    }
+
     private async Task<UrgentActionEditModel> EditModelAsync(string? slug, UrgentActionForm form, CancellationToken cancellationToken) =>
         new(slug, form, await db.Targets.AsNoTracking().OrderBy(t => t.Name).Select(t => new TargetOption(t.Id, t.Name, t.Institution)).ToListAsync(cancellationToken));
 }
