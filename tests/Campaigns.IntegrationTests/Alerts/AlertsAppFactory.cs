@@ -18,6 +18,7 @@ public class AlertsAppFactory : CampaignsAppFactory
 
     public const string DkimDomain = "campaigns.test";
     public const string DkimSelector = "alerts2026";
+    public const string BounceSecret = "test-bounce-secret";
 
     public string PublicKeyBase64 => Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
 
@@ -29,6 +30,7 @@ public class AlertsAppFactory : CampaignsAppFactory
         builder.UseSetting("Alerts:DkimPrivateKeyPem", key.ExportPkcs8PrivateKeyPem());
         builder.UseSetting("Alerts:RetryDelay", "00:00:00.050");
         builder.UseSetting("Alerts:ChunkSize", "50");
+        builder.UseSetting("Alerts:BounceWebhookSecret", BounceSecret);
     }
 
     public bool VerifyDkim(MimeMessage message)

@@ -35,6 +35,9 @@ public sealed class AlertsOptions : IValidatableObject
     /// <summary>RSA private key, PEM. From an environment variable or user-secrets, never committed.</summary>
     public string? DkimPrivateKeyPem { get; set; }
 
+    /// <summary>Bearer secret the bounce/complaint webhook of the mail provider must present; the endpoint is off without it.</summary>
+    public string? BounceWebhookSecret { get; set; }
+
     public bool SignsDkim => !string.IsNullOrWhiteSpace(DkimPrivateKeyPem);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -24,6 +24,7 @@ public static class AlertsServices
         services.AddScoped<ReadSendProgress>();
         services.AddScoped<SaveTarget>();
         services.AddScoped<SubscriberCsv>();
+        services.AddScoped<SuppressAddress>();
         services.AddScoped<PlanAlertSendJob>();
         services.AddScoped<SendAlertChunkJob>();
         services.AddScoped<ResumeAlertSendsJob>();

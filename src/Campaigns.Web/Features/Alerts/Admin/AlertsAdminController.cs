@@ -154,15 +154,9 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
     }
 
     [HttpPost("suppressions")]
-    public async Task<IActionResult> Suppress(string email, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
+    public async Task<IActionResult> Suppress(string email, [FromServices] SuppressAddress suppress, CancellationToken cancellationToken)
     {
-        var address = Subscribing.Subscribe.Normalise(email);
-        if (address.Contains('@', StringComparison.Ordinal) && !await db.SuppressedAddresses.AnyAsync(s => s.Email == address, cancellationToken))
-        {
-            db.SuppressedAddresses.Add(new SuppressedAddress { Email = address, Reason = SuppressionReason.Manual, CreatedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        await suppress.HandleAsync(email ?? "", SuppressionReason.Manual, cancellationToken);
         return Redirect("/admin/alerts");
     }
 

@@ -160,6 +160,11 @@ public sealed class SendAlertChunkJob(
                     await workerDb.AlertDeliveries.Where(d => d.Id == recipient.DeliveryId)
                         .ExecuteUpdateAsync(s => s.SetProperty(d => d.FailedAt, at).SetProperty(d => d.LastError, text).SetProperty(d => d.ClaimId, (Guid?)null), CancellationToken.None);
                     logger.LogWarning("Alert delivery {DeliveryId} failed: {Error}", recipient.DeliveryId, text);
+                    if (text.StartsWith("550", StringComparison.Ordinal) || text.StartsWith("551", StringComparison.Ordinal) || text.StartsWith("553", StringComparison.Ordinal))
+                    {
+                        // The server says the mailbox does not exist: a hard bounce, never to be tried again.
+                        await scope.ServiceProvider.GetRequiredService<SuppressAddress>().HandleAsync(recipient.Email, SuppressionReason.HardBounce, CancellationToken.None);
+                    }
                 }
             }
         }
