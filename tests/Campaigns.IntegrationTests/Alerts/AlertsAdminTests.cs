@@ -50,6 +50,38 @@ public sealed class AlertsAdminTests(AlertsAppFactory app) : AppTestBase(app), I
     }
 
     [Fact]
+    public async Task The_admin_page_shows_the_progress_of_a_send()
+    {
+        await TestUsers.CreateAsync(App, "watcher@campaigns.test", Roles.Coordinator);
+        var browser = NewBrowser();
+        await SignInAsync(browser, "watcher@campaigns.test", TestUsers.Password);
+        var requestId = Guid.NewGuid();
+        var send = await PostFormAsync(browser, "/admin/alerts/river-defenders-threatened", "/admin/alerts/river-defenders-threatened/sends",
+            ("RequestId", requestId.ToString()), ("Kind", "UrgentAction"), ("Languages", "fr"));
+        Assert.Equal(HttpStatusCode.Redirect, send.StatusCode);
+        var again = await PostFormAsync(browser, "/admin/alerts/river-defenders-threatened", "/admin/alerts/river-defenders-threatened/sends",
+            ("RequestId", requestId.ToString()), ("Kind", "UrgentAction"), ("Languages", "fr"));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var sendId = await App.WithDbAsync(db => db.AlertSends.Where(s => s.RequestId == requestId).Select(s => s.Id).SingleAsync());
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        SendProgressJson? progress;
+        do
+        {
+            await Task.Delay(100);
+            progress = await browser.GetFromJsonAsync<SendProgressJson>($"/admin/alerts/sends/{sendId}/progress");
+        }
+        while (progress!.Status != "Completed" && DateTime.UtcNow < deadline);
+
+        Assert.Equal(progress.Recipients, progress.Sent);
+        Assert.True(progress.Sent >= 1);
+        Assert.Equal(0, progress.Remaining);
+        Assert.Contains("data-send=\"" + sendId, await browser.GetStringAsync("/admin/alerts/river-defenders-threatened"), StringComparison.Ordinal);
+    }
+
+    private sealed record SendProgressJson(string Status, int Recipients, int Sent, int Failed, int Remaining, double PerSecond);
+
+    [Fact]
     public async Task Staff_pages_are_closed_to_volunteers()
     {
         await TestUsers.CreateAsync(App, "volunteer@campaigns.test", Roles.Volunteer);

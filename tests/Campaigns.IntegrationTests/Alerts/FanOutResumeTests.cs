@@ -71,6 +71,17 @@ public sealed class FanOutResumeTests(AlertsWebOnlyFactory app) : AppTestBase(ap
         Assert.True(await App.CountAsync(db => db.AlertDeliveries.CountAsync(d => d.AlertSendId == sendId && d.Attempts == 2)) > 0);
     }
 
+    [Fact]
+    public async Task A_scheduled_send_waits_for_its_time()
+    {
+        var sendId = await App.SendAsync("river-defenders-threatened", new SendForm { Kind = AlertKind.UrgentAction, ScheduledFor = DateTime.UtcNow.AddHours(2) });
+
+        await RunAsync<PlanAlertSendJob>(job => job.RunAsync(sendId, CancellationToken.None));
+
+        Assert.Equal(SendStatus.Scheduled, await App.WithDbAsync(db => db.AlertSends.Where(s => s.Id == sendId).Select(s => s.Status).SingleAsync()));
+        Assert.Equal(0, await App.CountAsync(db => db.AlertDeliveries.CountAsync(d => d.AlertSendId == sendId)));
+    }
+
     private async Task RunAsync<TJob>(Func<TJob, Task> run)
         where TJob : notnull
     {

@@ -108,9 +108,14 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
     public async Task<IActionResult> Send(string slug, SendForm form, [FromServices] CreateAlertSend create, CancellationToken cancellationToken) =>
         await create.HandleAsync(slug, form, cancellationToken) is null ? NotFound() : Redirect($"/admin/alerts/{slug}");
 
+    private static readonly System.Text.Json.JsonSerializerOptions ProgressJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     [HttpGet("sends/{id:guid}/progress")]
     public async Task<IActionResult> Progress(Guid id, [FromServices] ReadSendProgress progress, CancellationToken cancellationToken) =>
-        await progress.HandleAsync(id, cancellationToken) is { } p ? Json(p) : NotFound();
+        await progress.HandleAsync(id, cancellationToken) is { } p ? Json(p, ProgressJson) : NotFound();
 
     /// <summary>The email as a subscriber in that language will see it, with placeholder links.</summary>
     [HttpGet("{slug}/preview/{language}")]
