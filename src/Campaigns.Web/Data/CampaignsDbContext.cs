@@ -52,6 +52,25 @@ public class CampaignsDbContext(DbContextOptions options)
     public DbSet<EventInvitationPreference> EventInvitationPreferences => Set<EventInvitationPreference>();
 
     public DbSet<LibraryItem> LibraryItems => Set<LibraryItem>();
+    public DbSet<Domain.Targets.Target> Targets => Set<Domain.Targets.Target>();
+
+    public DbSet<Domain.Alerts.AlertSubscriber> AlertSubscribers => Set<Domain.Alerts.AlertSubscriber>();
+
+    public DbSet<Domain.Alerts.SuppressedAddress> SuppressedAddresses => Set<Domain.Alerts.SuppressedAddress>();
+
+    public DbSet<Domain.Alerts.AlertTopic> AlertTopics => Set<Domain.Alerts.AlertTopic>();
+
+    public DbSet<Domain.Alerts.UrgentActionVersion> UrgentActionVersions => Set<Domain.Alerts.UrgentActionVersion>();
+
+    public DbSet<Domain.Alerts.UrgentActionTarget> UrgentActionTargets => Set<Domain.Alerts.UrgentActionTarget>();
+
+    public DbSet<Domain.Alerts.AlertSend> AlertSends => Set<Domain.Alerts.AlertSend>();
+
+    public DbSet<Domain.Alerts.AlertDelivery> AlertDeliveries => Set<Domain.Alerts.AlertDelivery>();
+
+    public DbSet<Domain.Alerts.ActionTaken> ActionsTaken => Set<Domain.Alerts.ActionTaken>();
+
+    public DbSet<Domain.Alerts.AlertOutcome> AlertOutcomes => Set<Domain.Alerts.AlertOutcome>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,12 @@ internal sealed class UrgentActionConfiguration : IEntityTypeConfiguration<Urgen
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.Property(a => a.Summary).HasMaxLength(4000);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.PeopleAtRisk).HasMaxLength(2000);
+        builder.Property(a => a.ProtectedDetails).HasMaxLength(4000);
+        builder.Property(a => a.WhatToDo).HasMaxLength(4000);
+        builder.Property(a => a.LetterSubject).HasMaxLength(300);
+        builder.Property(a => a.LetterTemplate).HasMaxLength(8000);
+        builder.Property(a => a.Tags).HasMaxLength(1000);
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(a => a.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,4 +1,5 @@
 using Campaigns.Web.Features.Accounts;
+using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Home;
@@ -24,6 +25,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<AddPartnerContact>();
         services.AddCampaignsTours();
         services.AddCampaignsLibrary();
+        services.AddCampaignsAlerts();
         return services;
     }
 }

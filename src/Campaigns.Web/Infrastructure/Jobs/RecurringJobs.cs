@@ -1,3 +1,5 @@
+using Campaigns.Web.Features.Alerts;
+using Campaigns.Web.Features.Alerts.Sending;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Reminders;
 using Hangfire;
@@ -15,5 +17,7 @@ public static class RecurringJobs
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<RetryUnsentEmailsJob>(RetryUnsentEmailsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<DueRemindersJob>(DueRemindersJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<ExpireUrgentActionsJob>(ExpireUrgentActionsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<ResumeAlertSendsJob>(ResumeAlertSendsJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

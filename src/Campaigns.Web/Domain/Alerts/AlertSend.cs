@@ -1,0 +1,62 @@
+namespace Campaigns.Web.Domain.Alerts;
+
+/// <summary>
+/// One mailing of an urgent action (or of an update to it) to an audience. It is planned into
+/// <see cref="AlertDelivery"/> rows, one per recipient, and sent in chunks.
+/// </summary>
+public sealed class AlertSend
+{
+    public Guid Id { get; set; }
+
+    public Guid UrgentActionId { get; set; }
+
+    public AlertKind Kind { get; set; }
+
+    /// <summary>Made when the send form is shown: a second submit of the same form finds this row instead of sending twice.</summary>
+    public Guid RequestId { get; set; }
+
+    /// <summary>Languages to include as a <see cref="TagList"/>; empty for all.</summary>
+    public string Languages { get; set; } = "";
+
+    /// <summary>Topics, any of which a subscriber must follow, as a <see cref="TagList"/>; empty for all.</summary>
+    public string Interests { get; set; } = "";
+
+    /// <summary>For updates: only those who acted on the urgent action.</summary>
+    public bool OnlyThoseWhoActed { get; set; }
+
+    /// <summary>The text of an update (further information, good news, case closed).</summary>
+    public string Message { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ScheduledFor { get; set; }
+
+    public SendStatus Status { get; set; }
+
+    /// <summary>Planning resumes after this subscriber id when a planner was stopped half way.</summary>
+    public Guid? PlannedThrough { get; set; }
+
+    public int Chunks { get; set; }
+
+    public int Recipients { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+public enum AlertKind
+{
+    UrgentAction = 0,
+    FurtherInformation = 1,
+    GoodNews = 2,
+    CaseClosed = 3,
+}
+
+public enum SendStatus
+{
+    Scheduled = 0,
+    Planning = 1,
+    Sending = 2,
+    Completed = 3,
+}

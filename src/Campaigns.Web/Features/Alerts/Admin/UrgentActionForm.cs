@@ -1,0 +1,112 @@
+using System.ComponentModel.DataAnnotations;
+using Campaigns.Web.Domain.Programmes;
+
+namespace Campaigns.Web.Features.Alerts.Admin;
+
+public sealed class UrgentActionForm
+{
+    [Required(ErrorMessage = "Enter the case reference.")]
+    [StringLength(50)]
+    [Display(Name = "Case reference")]
+    public string CaseReference { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(200)]
+    [Display(Name = "Title")]
+    public string Title { get; set; } = "";
+
+    [StringLength(4000)]
+    [Display(Name = "Summary")]
+    public string? Summary { get; set; }
+
+    [StringLength(2000)]
+    [Display(Name = "People at risk (public; use a pseudonym if they chose one)")]
+    public string? PeopleAtRisk { get; set; }
+
+    [StringLength(4000)]
+    [Display(Name = "Protected details (staff only)")]
+    public string? ProtectedDetails { get; set; }
+
+    [StringLength(4000)]
+    [Display(Name = "What to do")]
+    public string? WhatToDo { get; set; }
+
+    [StringLength(300)]
+    [Display(Name = "Letter subject")]
+    public string? LetterSubject { get; set; }
+
+    [StringLength(8000)]
+    [Display(Name = "Letter template")]
+    public string? LetterTemplate { get; set; }
+
+    [Display(Name = "Deadline")]
+    public DateOnly? Deadline { get; set; }
+
+    [StringLength(1000)]
+    [Display(Name = "Issue and region codes, comma separated")]
+    public string? Tags { get; set; }
+
+    public ProgrammeStatus Status { get; set; } = ProgrammeStatus.Draft;
+
+    public List<Guid> TargetIds { get; set; } = [];
+
+    public List<VersionForm> Versions { get; set; } = [];
+}
+
+public sealed class VersionForm
+{
+    [Required]
+    [RegularExpression("^(es|fr)$")]
+    public string Language { get; set; } = "";
+
+    [StringLength(200)]
+    public string? Title { get; set; }
+
+    [StringLength(4000)]
+    public string? Summary { get; set; }
+
+    [StringLength(2000)]
+    public string? PeopleAtRisk { get; set; }
+
+    [StringLength(4000)]
+    public string? WhatToDo { get; set; }
+
+    [StringLength(300)]
+    public string? LetterSubject { get; set; }
+
+    [StringLength(8000)]
+    public string? LetterTemplate { get; set; }
+}
+
+public sealed class SendForm
+{
+    public Guid RequestId { get; set; }
+
+    public Domain.Alerts.AlertKind Kind { get; set; }
+
+    public List<string> Languages { get; set; } = [];
+
+    public List<string> Interests { get; set; } = [];
+
+    /// <summary>Null for the default: updates go only to those who acted, an urgent action to everyone matching.</summary>
+    public bool? OnlyThoseWhoActed { get; set; }
+
+    [StringLength(8000)]
+    [Display(Name = "Message")]
+    public string? Message { get; set; }
+
+    /// <summary>Empty for now; otherwise UTC.</summary>
+    public DateTime? ScheduledFor { get; set; }
+}
+
+public sealed class OutcomeForm
+{
+    public Domain.Alerts.OutcomeKind Kind { get; set; }
+
+    public Guid? TargetId { get; set; }
+
+    [Required(ErrorMessage = "Write what happened.")]
+    [StringLength(8000)]
+    [Display(Name = "What happened")]
+    public string Text { get; set; } = "";
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Campaigns.Web.Domain.Targets;
+
+namespace Campaigns.Web.Features.Targets;
+
+public sealed class TargetForm
+{
+    [Required(ErrorMessage = "Enter the name.")]
+    [StringLength(200)]
+    [Display(Name = "Name")]
+    public string Name { get; set; } = "";
+
+    [StringLength(200)]
+    [Display(Name = "Title")]
+    public string? Title { get; set; }
+
+    [StringLength(300)]
+    [Display(Name = "Institution")]
+    public string? Institution { get; set; }
+
+    public TargetKind Kind { get; set; }
+
+    [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Use the two-letter country code, such as HN or CO.")]
+    [Display(Name = "Country")]
+    public string? CountryCode { get; set; }
+
+    [StringLength(1000)]
+    [Display(Name = "Postal address")]
+    public string? PostalAddress { get; set; }
+
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(320)]
+    [Display(Name = "Email")]
+    public string? Email { get; set; }
+
+    [StringLength(50)]
+    [Display(Name = "Phone")]
+    public string? Phone { get; set; }
+
+    [StringLength(200)]
+    [Display(Name = "Salutation")]
+    public string? Salutation { get; set; }
+
+    [Display(Name = "Term starts")]
+    public DateOnly? TermStartsOn { get; set; }
+
+    [Display(Name = "Term ends")]
+    public DateOnly? TermEndsOn { get; set; }
+}
+
+public sealed record TargetRow(Guid Id, string Name, string Title, string Institution, TargetKind Kind, string CountryCode, string? Email, bool InOffice);
+
+public sealed record TargetEditModel(Guid? Id, TargetForm Form);
