@@ -1,3 +1,4 @@
+using Campaigns.Web.Domain.Assistance;
 using Campaigns.Web.Domain.Partners;
 using Campaigns.Web.Domain.Programmes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -31,6 +32,24 @@ public class CampaignsDbContext(DbContextOptions options)
     public DbSet<QueuedEmail> QueuedEmails => Set<QueuedEmail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
+
+    public DbSet<Skill> Skills => Set<Skill>();
+
+    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+
+    public DbSet<VolunteerSkill> VolunteerSkills => Set<VolunteerSkill>();
+
+    public DbSet<VolunteerLanguage> VolunteerLanguages => Set<VolunteerLanguage>();
+
+    public DbSet<AvailabilityWindow> AvailabilityWindows => Set<AvailabilityWindow>();
+
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+
+    public DbSet<CheckInSchedule> CheckInSchedules => Set<CheckInSchedule>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
