@@ -29,8 +29,9 @@ public sealed class ReadAssistance(CampaignsDbContext db, TimeProvider clock)
 {
     public Task<List<SkillOption>> SkillsAsync(CancellationToken cancellationToken) =>
         db.Skills.AsNoTracking()
-            .Join(db.SkillCategories, s => s.CategoryId, c => c.Id, (s, c) => new SkillOption(s.Id, c.Name, s.Name))
-            .OrderBy(s => s.Category).ThenBy(s => s.Name)
+            .Join(db.SkillCategories, s => s.CategoryId, c => c.Id, (s, c) => new { s, c })
+            .OrderBy(x => x.c.Name).ThenBy(x => x.s.Name)
+            .Select(x => new SkillOption(x.s.Id, x.c.Name, x.s.Name))
             .ToListAsync(cancellationToken);
 
     /// <param name="publicOnly">Open requests only (public pages); partners and staff see paused and closed too.</param>
@@ -152,9 +153,10 @@ public sealed class ReadAssistance(CampaignsDbContext db, TimeProvider clock)
 
     public Task<List<VolunteerRow>> VolunteersAsync(CancellationToken cancellationToken) =>
         db.VolunteerProfiles.AsNoTracking()
-            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new VolunteerRow(u.Id, u.DisplayName, u.Email ?? "", p.CountryCode, p.City, p.BackgroundCheck,
-                db.Deployments.Count(d => d.VolunteerId == u.Id && d.Status == DeploymentStatus.Completed)))
-            .OrderBy(v => v.Name)
+            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { p, u })
+            .OrderBy(x => x.u.DisplayName)
+            .Select(x => new VolunteerRow(x.u.Id, x.u.DisplayName, x.u.Email ?? "", x.p.CountryCode, x.p.City, x.p.BackgroundCheck,
+                db.Deployments.Count(d => d.VolunteerId == x.u.Id && d.Status == DeploymentStatus.Completed)))
             .ToListAsync(cancellationToken);
 
     public Task<VolunteerRow?> VolunteerAsync(Guid id, CancellationToken cancellationToken) =>
