@@ -43,19 +43,17 @@ public sealed class AdminAssistanceController(ReadAssistance read, CampaignsDbCo
         return View(new AdminDeploymentModel(row, schedule, await read.CheckInsAsync(id, cancellationToken)));
     }
 
-    [HttpPost("deployments/{id:guid}/{step:regex(^(brief|start|complete|withdraw)$)}")]
-    public async Task<IActionResult> Move(Guid id, string step, [FromServices] MoveDeployment move, CancellationToken cancellationToken)
-    {
-        var which = Enum.Parse<DeploymentStep>(step, ignoreCase: true);
-        var errors = await move.HandleAsync(id, which, PartnerAccess.UserId(User), null, null, cancellationToken);
-        if (errors is null)
-        {
-            return NotFound();
-        }
+    [HttpPost("deployments/{id:guid}/brief")]
+    public Task<IActionResult> Brief(Guid id, [FromServices] MoveDeployment move, CancellationToken cancellationToken) => MoveAsync(id, DeploymentStep.Brief, move, cancellationToken);
 
-        TempData["Notice"] = errors.Count == 0 ? T["Saved."].Value : string.Join(" ", errors.Select(e => T[e].Value));
-        return Redirect($"/admin/assistance/deployments/{id}");
-    }
+    [HttpPost("deployments/{id:guid}/start")]
+    public Task<IActionResult> Start(Guid id, [FromServices] MoveDeployment move, CancellationToken cancellationToken) => MoveAsync(id, DeploymentStep.Start, move, cancellationToken);
+
+    [HttpPost("deployments/{id:guid}/complete")]
+    public Task<IActionResult> Complete(Guid id, [FromServices] MoveDeployment move, CancellationToken cancellationToken) => MoveAsync(id, DeploymentStep.Complete, move, cancellationToken);
+
+    [HttpPost("deployments/{id:guid}/withdraw")]
+    public Task<IActionResult> Withdraw(Guid id, [FromServices] MoveDeployment move, CancellationToken cancellationToken) => MoveAsync(id, DeploymentStep.Withdraw, move, cancellationToken);
 
     [HttpPost("deployments/{id:guid}/check-ins")]
     public async Task<IActionResult> CheckIns(Guid id, CheckInScheduleForm form, [FromServices] ScheduleCheckIns schedule, CancellationToken cancellationToken)
@@ -69,6 +67,18 @@ public sealed class AdminAssistanceController(ReadAssistance read, CampaignsDbCo
         }
 
         TempData["Notice"] = errors.Count == 0 ? T["Check-ins scheduled."].Value : string.Join(" ", errors.Select(e => T[e].Value));
+        return Redirect($"/admin/assistance/deployments/{id}");
+    }
+
+    private async Task<IActionResult> MoveAsync(Guid id, DeploymentStep step, MoveDeployment move, CancellationToken cancellationToken)
+    {
+        var errors = await move.HandleAsync(id, step, PartnerAccess.UserId(User), null, null, cancellationToken);
+        if (errors is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = errors.Count == 0 ? T["Saved."].Value : string.Join(" ", errors.Select(e => T[e].Value));
         return Redirect($"/admin/assistance/deployments/{id}");
     }
 
