@@ -175,6 +175,9 @@ public sealed class AssistanceTests(AssistanceAppFactory app) : AppTestBase(app)
         var (_, volunteerId) = await VolunteerAsync("vol-match@example.org");
         var coordinator = await CoordinatorAsync("coord-match@example.org");
 
+        var index = await coordinator.GetStringAsync("/admin/assistance");
+        Assert.Contains("href=\"/admin/assistance/requests/matched-request\"", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/assistance/partners/tierra-y-libertad\"", index, StringComparison.Ordinal);
         var page = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/admin/assistance/requests/matched-request"));
         Assert.Contains("has 1 of 1 required skills; has 0 of 1 nice-to-have skills; speaks Spanish C1", page, StringComparison.Ordinal);
         Assert.Contains("vol-match@example.org", page, StringComparison.Ordinal);

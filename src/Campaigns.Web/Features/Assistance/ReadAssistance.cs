@@ -61,10 +61,11 @@ public sealed class ReadAssistance(CampaignsDbContext db, TimeProvider clock)
             .Select(r => new RequestRow(r.Slug, r.Title, r.Status, r.StartsOn, r.EndsOn, db.Deployments.Count(d => d.RequestId == r.Id && d.Status == DeploymentStatus.Proposed)))
             .ToListAsync(cancellationToken);
 
-    public Task<List<RequestRow>> AllRequestsAsync(CancellationToken cancellationToken) =>
+    public Task<List<StaffRequestRow>> AllRequestsAsync(CancellationToken cancellationToken) =>
         db.AssistanceRequests.AsNoTracking()
             .OrderBy(r => r.Status).ThenBy(r => r.Title)
-            .Select(r => new RequestRow(r.Slug, r.Title, r.Status, r.StartsOn, r.EndsOn, db.Deployments.Count(d => d.RequestId == r.Id && d.Status == DeploymentStatus.Proposed)))
+            .Join(db.Partners, r => r.PartnerOrganisationId, p => p.Id, (r, p) => new StaffRequestRow(
+                r.Slug, r.Title, r.Status, p.Slug, p.Name, db.Deployments.Count(d => d.RequestId == r.Id && d.Status == DeploymentStatus.Proposed)))
             .ToListAsync(cancellationToken);
 
     /// <param name="organisationId">A partner's organisation: only its own request is found. Null for staff.</param>
@@ -170,6 +171,8 @@ public sealed class ReadAssistance(CampaignsDbContext db, TimeProvider clock)
             .Select(c => new CheckInRow(c.DueAt, c.SentAt, c.ConfirmedAt, c.EscalatedAt))
             .ToListAsync(cancellationToken);
 }
+
+public sealed record StaffRequestRow(string Slug, string Title, ProgrammeStatus Status, string PartnerSlug, string PartnerName, int Proposed);
 
 public sealed record RequestRow(string Slug, string Title, ProgrammeStatus Status, DateOnly? StartsOn, DateOnly? EndsOn, int Proposed);
 
