@@ -13,5 +13,7 @@ public sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => Now;
 
+    public void Set(DateTimeOffset value) => Now = value;
+
     public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
 }

@@ -1,4 +1,5 @@
 using Campaigns.Web.Domain.Library;
+using Campaigns.Web.Domain.Assistance;
 using Campaigns.Web.Domain.Partners;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Domain.Tours;
@@ -71,6 +72,23 @@ public class CampaignsDbContext(DbContextOptions options)
     public DbSet<Domain.Alerts.ActionTaken> ActionsTaken => Set<Domain.Alerts.ActionTaken>();
 
     public DbSet<Domain.Alerts.AlertOutcome> AlertOutcomes => Set<Domain.Alerts.AlertOutcome>();
+    public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
+
+    public DbSet<Skill> Skills => Set<Skill>();
+
+    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+
+    public DbSet<VolunteerSkill> VolunteerSkills => Set<VolunteerSkill>();
+
+    public DbSet<VolunteerLanguage> VolunteerLanguages => Set<VolunteerLanguage>();
+
+    public DbSet<AvailabilityWindow> AvailabilityWindows => Set<AvailabilityWindow>();
+
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+
+    public DbSet<CheckInSchedule> CheckInSchedules => Set<CheckInSchedule>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,10 @@ internal sealed class AssistanceRequestConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => r.Slug).IsUnique();
         builder.Property(r => r.Summary).HasMaxLength(4000);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Location).HasMaxLength(200);
+        builder.Property(r => r.SafetyNotes).HasMaxLength(4000);
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(r => r.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Skills).WithOne().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Languages).WithOne().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,6 +1,11 @@
+using Campaigns.Web.Domain.Assistance;
+
 namespace Campaigns.Web.Domain.Programmes;
 
-/// <summary>Expertise a partner asked for, in its own words. The technical-assistance issue adds skills and matching.</summary>
+/// <summary>
+/// Expertise a partner asked for, in its own words. Status Live is open, Draft is paused (or not yet published),
+/// Closed is closed. Safety notes are for coordinators and accepted volunteers only, never public pages.
+/// </summary>
 public sealed class AssistanceRequest
 {
     public Guid Id { get; set; }
@@ -18,4 +23,21 @@ public sealed class AssistanceRequest
     public DateOnly? EndsOn { get; set; }
 
     public ProgrammeStatus Status { get; set; }
+
+    public bool Remote { get; set; }
+
+    public bool OnSite { get; set; }
+
+    /// <summary>Where on-site work happens, e.g. "Tegucigalpa".</summary>
+    public string Location { get; set; } = "";
+
+    public int? HoursPerWeek { get; set; }
+
+    public string SafetyNotes { get; set; } = "";
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public List<RequestSkill> Skills { get; set; } = [];
+
+    public List<RequestLanguage> Languages { get; set; } = [];
 }

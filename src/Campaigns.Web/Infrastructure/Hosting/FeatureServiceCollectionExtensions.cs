@@ -2,6 +2,7 @@ using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
+using Campaigns.Web.Features.Assistance;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Library;
 using Campaigns.Web.Features.Partners;
@@ -26,6 +27,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddCampaignsTours();
         services.AddCampaignsLibrary();
         services.AddCampaignsAlerts();
+        services.AddCampaignsAssistance();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Alerts.Sending;
+using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Reminders;
 using Hangfire;
@@ -19,5 +20,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DueRemindersJob>(DueRemindersJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<ExpireUrgentActionsJob>(ExpireUrgentActionsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<ResumeAlertSendsJob>(ResumeAlertSendsJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<CheckInJob>(CheckInJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

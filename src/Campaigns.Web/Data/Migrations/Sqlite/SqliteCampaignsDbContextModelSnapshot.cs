@@ -464,6 +464,358 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.ToTable("urgent_action_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.AvailabilityWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VolunteerId");
+
+                    b.ToTable("volunteer_availability", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.CheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.CheckInSchedule", b =>
+                {
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CoordinatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EveryHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GraceHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeploymentId");
+
+                    b.HasIndex("Active", "NextDueAt");
+
+                    b.ToTable("check_in_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.Deployment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BriefedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BriefedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeclinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DeclinedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandoverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandoverReport")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerComment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WithdrawnBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "VolunteerId");
+
+                    b.HasIndex("VolunteerId", "Status");
+
+                    b.ToTable("deployments", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.RequestLanguage", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequestId", "LanguageCode");
+
+                    b.ToTable("assistance_request_languages", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.RequestSkill", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequestId", "SkillId");
+
+                    b.HasIndex("SkillId");
+
+                    b.ToTable("assistance_request_skills", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.Skill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("skills", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.SkillCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("skill_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.VolunteerLanguage", b =>
+                {
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VolunteerId", "LanguageCode");
+
+                    b.HasIndex("LanguageCode", "Level");
+
+                    b.ToTable("volunteer_languages", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.VolunteerProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackgroundCheck")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BackgroundCheckSetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BackgroundCheckSetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnSite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("References")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Remote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("volunteer_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.VolunteerSkill", b =>
+                {
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SkillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VolunteerId", "SkillId");
+
+                    b.HasIndex("SkillId", "Level");
+
+                    b.ToTable("volunteer_skills", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Library.LibraryItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -683,7 +1035,26 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnSite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PartnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Remote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SafetyNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -708,6 +1079,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1624,6 +1998,114 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.AvailabilityWindow", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Assistance.VolunteerProfile", null)
+                        .WithMany("Availability")
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.CheckIn", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Assistance.Deployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.CheckInSchedule", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Assistance.Deployment", null)
+                        .WithOne()
+                        .HasForeignKey("Campaigns.Web.Domain.Assistance.CheckInSchedule", "DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.Deployment", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Programmes.AssistanceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.RequestLanguage", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Programmes.AssistanceRequest", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.RequestSkill", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Programmes.AssistanceRequest", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Assistance.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.Skill", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Assistance.SkillCategory", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.VolunteerLanguage", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Assistance.VolunteerProfile", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.VolunteerProfile", b =>
+                {
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithOne()
+                        .HasForeignKey("Campaigns.Web.Domain.Assistance.VolunteerProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.VolunteerSkill", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Assistance.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Assistance.VolunteerProfile", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Library.LibraryItem", b =>
                 {
                     b.HasOne("Campaigns.Web.Domain.Partners.PartnerOrganisation", null)
@@ -1825,9 +2307,30 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.SkillCategory", b =>
+                {
+                    b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Assistance.VolunteerProfile", b =>
+                {
+                    b.Navigation("Availability");
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("Skills");
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Partners.PartnerOrganisation", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Programmes.AssistanceRequest", b =>
+                {
+                    b.Navigation("Languages");
+
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Programmes.SpeakerTour", b =>

@@ -1,0 +1,27 @@
+using Campaigns.Web.Data.Seeding;
+using Campaigns.Web.Features.Assistance.CheckIns;
+
+namespace Campaigns.Web.Features.Assistance;
+
+public static class AssistanceServices
+{
+    public static IServiceCollection AddCampaignsAssistance(this IServiceCollection services)
+    {
+        services.AddScoped<PartnerAccess>();
+        services.AddScoped<ReadAssistance>();
+        services.AddScoped<SaveAssistanceRequest>();
+        services.AddScoped<ChangeRequestStatus>();
+        services.AddScoped<SaveVolunteerProfile>();
+        services.AddScoped<SetBackgroundCheck>();
+        services.AddScoped<OfferAssistance>();
+        services.AddScoped<MoveDeployment>();
+        services.AddScoped<CloseDeployment>();
+        services.AddScoped<FindMatches>();
+        services.AddScoped<CheckInLinks>();
+        services.AddScoped<ScheduleCheckIns>();
+        services.AddScoped<ConfirmCheckIn>();
+        services.AddScoped<CheckInJob>();
+        services.AddScoped<IDemoDataSeeder, AssistanceSeeder>();
+        return services;
+    }
+}
