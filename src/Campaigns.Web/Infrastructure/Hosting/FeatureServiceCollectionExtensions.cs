@@ -1,6 +1,7 @@
 using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
+using Campaigns.Web.Features.Aid;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Partners;
 
@@ -19,6 +20,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<ReadOutbox>();
         services.AddScoped<SavePartner>();
         services.AddScoped<AddPartnerContact>();
+        services.AddCampaignsAid();
         return services;
     }
 }

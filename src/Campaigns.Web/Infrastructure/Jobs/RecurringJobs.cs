@@ -1,3 +1,4 @@
+using Campaigns.Web.Features.Aid.Payments;
 using Campaigns.Web.Infrastructure.Email;
 using Hangfire;
 
@@ -13,5 +14,6 @@ public static class RecurringJobs
     {
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<RetryUnsentEmailsJob>(RetryUnsentEmailsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<ReconcileStripeEventsJob>(ReconcileStripeEventsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 }
