@@ -35,14 +35,20 @@ public sealed class StripeWebhookController(
             return NotFound();
         }
 
+        var signature = Request.Headers["Stripe-Signature"].ToString();
+        if (string.IsNullOrWhiteSpace(signature))
+        {
+            return BadRequest();
+        }
+
         using var reader = new StreamReader(Request.Body);
         var json = await reader.ReadToEndAsync(cancellationToken);
         Event stripeEvent;
         try
         {
-            stripeEvent = EventUtility.ConstructEvent(json, Request.Headers["Stripe-Signature"], secret, ToleranceSeconds);
+            stripeEvent = EventUtility.ConstructEvent(json, signature, secret, ToleranceSeconds);
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (ex is StripeException or FormatException or ArgumentException or Newtonsoft.Json.JsonException or System.Text.Json.JsonException)
         {
             logger.LogWarning("Stripe webhook refused: {Reason}", ex.Message);
             return BadRequest();
