@@ -39,6 +39,12 @@ public class CampaignsDbContext(DbContextOptions options)
 
     public DbSet<StripeWebhookEvent> StripeWebhookEvents => Set<StripeWebhookEvent>();
 
+    public DbSet<NeedItem> NeedItems => Set<NeedItem>();
+
+    public DbSet<GoodsPledge> GoodsPledges => Set<GoodsPledge>();
+
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -20,8 +20,44 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
         View("Index", await programmes.AidDrivesAsync(null, cancellationToken));
 
     [HttpGet(SlugRoute)]
-    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken) =>
-        await drives.FindAsync(slug, false, cancellationToken) is { } drive ? View("Details", drive) : NotFound();
+    public async Task<IActionResult> Details(string slug, [FromServices] Goods.ManageGoods goods, CancellationToken cancellationToken) =>
+        await drives.FindAsync(slug, false, cancellationToken) is { } drive
+            ? View("Details", new DrivePage(drive, await goods.NeedsAsync(drive.Id, cancellationToken)))
+            : NotFound();
+
+    /// <summary>A donor promises goods against one item of the needs list; never more than is still needed.</summary>
+    [HttpPost(SlugRoute + "/goods/{itemId:guid}/pledge")]
+    public async Task<IActionResult> PledgeGoods(string slug, Guid itemId, Goods.GoodsPledgeForm form, [FromServices] Goods.ManageGoods goods, CancellationToken cancellationToken)
+    {
+        if (await drives.FindAsync(slug, false, cancellationToken) is not { } drive)
+        {
+            return NotFound();
+        }
+
+        string? refusal = null;
+        if (!drive.IsOpen)
+        {
+            refusal = "This drive is not taking donations.";
+        }
+        else if (!ModelState.IsValid)
+        {
+            refusal = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        }
+        else
+        {
+            refusal = await goods.PledgeAsync(drive.Id, itemId, form, cancellationToken);
+        }
+
+        if (refusal is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            ModelState.AddModelError("", T[refusal]);
+            return View("Details", new DrivePage(drive, await goods.NeedsAsync(drive.Id, cancellationToken)));
+        }
+
+        TempData["Notice"] = T["Thank you: your pledge of goods is recorded. We will tell you where to bring them."].Value;
+        return LocalRedirect($"/aid/{slug}");
+    }
 
     [HttpGet(SlugRoute + "/donate")]
     public async Task<IActionResult> Donate(string slug, [FromServices] StripeClients stripe, CancellationToken cancellationToken)
@@ -131,6 +167,8 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
         }
     }
 }
+
+public sealed record DrivePage(DriveView Drive, IReadOnlyList<Goods.NeedRow> Needs);
 
 public sealed record DonatePage(DriveView Drive, DonateForm Form, bool CardPayments);
 

@@ -33,6 +33,26 @@ public sealed class AidSeeder(CampaignsDbContext db, TimeProvider clock) : IDemo
                 drive.PaymentInstructions = seed.PaymentInstructions;
             }
 
+            foreach (var need in seed.Needs ?? [])
+            {
+                if (await db.NeedItems.AnyAsync(n => n.AidDriveId == drive.Id && n.Item == need.Item, cancellationToken))
+                {
+                    continue;
+                }
+
+                db.NeedItems.Add(new NeedItem
+                {
+                    Id = Guid.CreateVersion7(now),
+                    AidDriveId = drive.Id,
+                    Item = need.Item,
+                    Quantity = need.Quantity,
+                    Unit = need.Unit,
+                    Priority = need.Priority,
+                    Notes = need.Notes ?? "",
+                    CreatedAt = now,
+                });
+            }
+
             foreach (var entry in seed.Ledger)
             {
                 var key = $"seed:{seed.Slug}:{entry.Key}";
@@ -61,7 +81,9 @@ public sealed class AidSeeder(CampaignsDbContext db, TimeProvider clock) : IDemo
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private sealed record DriveSeed(string Slug, List<long> SuggestedAmountsMinor, string PaymentInstructions, List<EntrySeed> Ledger);
+    private sealed record DriveSeed(string Slug, List<long> SuggestedAmountsMinor, string PaymentInstructions, List<EntrySeed> Ledger, List<NeedSeed>? Needs);
+
+    private sealed record NeedSeed(string Item, int Quantity, string Unit, NeedPriority Priority, string? Notes);
 
     private sealed record EntrySeed(string Key, LedgerEntryKind Kind, string Channel, long AmountMinor, string Currency, string? Description, string? PublicDonorName, int DaysAgo);
 }

@@ -17,6 +17,7 @@ public static class AidServices
         services.AddScoped<AidLedger>();
         services.AddScoped<SaveDrive>();
         services.AddScoped<RecordMoney>();
+        services.AddScoped<Goods.ManageGoods>();
         services.AddScoped<ProcessStripeEventJob>();
         services.AddScoped<ReconcileStripeEventsJob>();
         services.AddScoped<IDemoDataSeeder, AidSeeder>();

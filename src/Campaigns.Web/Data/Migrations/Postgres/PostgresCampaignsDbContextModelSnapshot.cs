@@ -205,6 +205,49 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.ToTable("aid_donations", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.GoodsPledge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CollectionPoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DonorEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("DonorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("NeedItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ShipmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedItemId");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("aid_goods_pledges", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Aid.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -280,6 +323,99 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.HasIndex("AidDriveId", "OccurredAt");
 
                     b.ToTable("aid_ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.NeedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AidDriveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AidDriveId");
+
+                    b.ToTable("aid_need_items", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AidDriveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ArrivalConfirmedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArrivalNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<long>("CustomsValueMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrackingReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AidDriveId");
+
+                    b.ToTable("aid_shipments", (string)null);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Aid.StripeWebhookEvent", b =>
@@ -839,6 +975,20 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.GoodsPledge", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Aid.NeedItem", null)
+                        .WithMany()
+                        .HasForeignKey("NeedItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Aid.Shipment", null)
+                        .WithMany()
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Aid.LedgerEntry", b =>
                 {
                     b.HasOne("Campaigns.Web.Domain.Programmes.AidDrive", null)
@@ -851,6 +1001,24 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DonationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.NeedItem", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Programmes.AidDrive", null)
+                        .WithMany()
+                        .HasForeignKey("AidDriveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.Shipment", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Programmes.AidDrive", null)
+                        .WithMany()
+                        .HasForeignKey("AidDriveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Partners.PartnerContact", b =>

@@ -199,6 +199,49 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.ToTable("aid_donations", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.GoodsPledge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollectionPoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DonorEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DonorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedItemId");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("aid_goods_pledges", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Aid.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -274,6 +317,99 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.HasIndex("AidDriveId", "OccurredAt");
 
                     b.ToTable("aid_ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.NeedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AidDriveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AidDriveId");
+
+                    b.ToTable("aid_need_items", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AidDriveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ArrivalConfirmedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArrivalNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CustomsValueMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AidDriveId");
+
+                    b.ToTable("aid_shipments", (string)null);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Aid.StripeWebhookEvent", b =>
@@ -827,6 +963,20 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.GoodsPledge", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Aid.NeedItem", null)
+                        .WithMany()
+                        .HasForeignKey("NeedItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Aid.Shipment", null)
+                        .WithMany()
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Aid.LedgerEntry", b =>
                 {
                     b.HasOne("Campaigns.Web.Domain.Programmes.AidDrive", null)
@@ -839,6 +989,24 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DonationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.NeedItem", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Programmes.AidDrive", null)
+                        .WithMany()
+                        .HasForeignKey("AidDriveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Aid.Shipment", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Programmes.AidDrive", null)
+                        .WithMany()
+                        .HasForeignKey("AidDriveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Partners.PartnerContact", b =>

@@ -77,6 +77,57 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "aid_need_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AidDriveId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aid_need_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_aid_need_items_aid_drives_AidDriveId",
+                        column: x => x.AidDriveId,
+                        principalTable: "aid_drives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "aid_shipments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AidDriveId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Carrier = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TrackingReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CustomsValueMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ShippedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArrivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArrivalNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ArrivalConfirmedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aid_shipments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_aid_shipments_aid_drives_AidDriveId",
+                        column: x => x.AidDriveId,
+                        principalTable: "aid_drives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "stripe_webhook_events",
                 columns: table => new
                 {
@@ -131,6 +182,37 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "aid_goods_pledges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NeedItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    DonorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DonorEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    PledgedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CollectionPoint = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ShipmentId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aid_goods_pledges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_aid_goods_pledges_aid_need_items_NeedItemId",
+                        column: x => x.NeedItemId,
+                        principalTable: "aid_need_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_aid_goods_pledges_aid_shipments_ShipmentId",
+                        column: x => x.ShipmentId,
+                        principalTable: "aid_shipments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_aid_donations_AccessKey",
                 table: "aid_donations",
@@ -164,6 +246,16 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 column: "StripeSubscriptionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_aid_goods_pledges_NeedItemId",
+                table: "aid_goods_pledges",
+                column: "NeedItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aid_goods_pledges_ShipmentId",
+                table: "aid_goods_pledges",
+                column: "ShipmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_aid_ledger_entries_AidDriveId_OccurredAt",
                 table: "aid_ledger_entries",
                 columns: new[] { "AidDriveId", "OccurredAt" });
@@ -180,6 +272,16 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_aid_need_items_AidDriveId",
+                table: "aid_need_items",
+                column: "AidDriveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aid_shipments_AidDriveId",
+                table: "aid_shipments",
+                column: "AidDriveId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_stripe_webhook_events_ProcessedAt",
                 table: "stripe_webhook_events",
                 column: "ProcessedAt");
@@ -189,10 +291,19 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "aid_goods_pledges");
+
+            migrationBuilder.DropTable(
                 name: "aid_ledger_entries");
 
             migrationBuilder.DropTable(
                 name: "stripe_webhook_events");
+
+            migrationBuilder.DropTable(
+                name: "aid_need_items");
+
+            migrationBuilder.DropTable(
+                name: "aid_shipments");
 
             migrationBuilder.DropTable(
                 name: "aid_donations");
