@@ -18,6 +18,7 @@ public static class AidServices
         services.AddScoped<SaveDrive>();
         services.AddScoped<RecordMoney>();
         services.AddScoped<Goods.ManageGoods>();
+        services.AddScoped<Giving.DonorHistory>();
         services.AddScoped<ProcessStripeEventJob>();
         services.AddScoped<ReconcileStripeEventsJob>();
         services.AddScoped<IDemoDataSeeder, AidSeeder>();
