@@ -171,6 +171,37 @@ public sealed class StripeDonationTests(StripeAppFactory app) : AppTestBase(app)
     }
 
     [Fact]
+    public async Task A_payment_for_a_drive_that_ended_is_recorded_and_flagged()
+    {
+        var donationId = Guid.NewGuid();
+        await App.WithDbAsync(async db =>
+        {
+            var partnerId = await db.Partners.Select(p => p.Id).FirstAsync();
+            var drive = new Campaigns.Web.Domain.Programmes.AidDrive
+            {
+                Id = Guid.NewGuid(), Slug = "ended-drive", Title = "Ended drive", Currency = "EUR", PartnerOrganisationId = partnerId,
+                GoalAmountMinor = 100000, StartsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)), EndsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)),
+                Status = Campaigns.Web.Domain.Programmes.ProgrammeStatus.Live,
+            };
+            db.AidDrives.Add(drive);
+            db.Donations.Add(new Donation
+            {
+                Id = donationId, AidDriveId = drive.Id, Source = DonationSource.Checkout, Status = DonationStatus.AwaitingPayment, AmountMinor = 3000,
+                Currency = "EUR", DonorEmail = "late@example.org", AccessKey = Guid.NewGuid().ToString("N"), StripeCheckoutSessionId = "cs_late", CreatedAt = DateTimeOffset.UtcNow.AddDays(-3),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await DeliverShuffledThreeTimesAsync(StripeFixtures.Event("evt_late", EventTypes.CheckoutSessionCompleted,
+            StripeFixtures.Session("cs_late", donationId, "payment", "paid", 3000, "eur", "pi_late")));
+
+        var entry = Assert.Single(await App.WithDbAsync(db => db.LedgerEntries.Where(e => e.DonationId == donationId).ToListAsync()));
+        Assert.Equal(3000, entry.AmountMinor);
+        Assert.Equal(ProcessStripeEventJob.AfterDriveEnded, entry.Flag);
+        Assert.Equal(ProcessStripeEventJob.AfterDriveEnded, await App.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id == "evt_late").Select(e => e.Flag).SingleAsync()));
+    }
+
+    [Fact]
     public async Task When_Stripe_is_unreachable_the_donor_sees_a_message_and_nothing_is_recorded()
     {
         Stripe.Down = true;
