@@ -37,6 +37,10 @@ public sealed class ReadDrive(CampaignsDbContext db, TimeProvider clock)
             .GroupBy(e => e.DonationId)
             .Where(g => g.Sum(e => e.AmountMinor) > 0)
             .CountAsync(cancellationToken);
+
+        // Gifts entered without a donation record (imported or demo entries) are one donor each.
+        donors += await db.LedgerEntries.AsNoTracking()
+            .CountAsync(e => e.AidDriveId == drive.Id && e.DonationId == null && e.Kind == LedgerEntryKind.Gift && e.AmountMinor > 0, cancellationToken);
         var today = Today;
         var open = ProgrammeWindow.IsLive(drive.Status, drive.StartsOn, drive.EndsOn, today);
         int? daysLeft = drive.EndsOn is { } end && end >= today ? end.DayNumber - today.DayNumber : null;
