@@ -1,5 +1,6 @@
 using Campaigns.Web.Domain.Library;
 using Campaigns.Web.Domain.Assistance;
+using Campaigns.Web.Domain.Aid;
 using Campaigns.Web.Domain.Partners;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Domain.Tours;
@@ -89,6 +90,17 @@ public class CampaignsDbContext(DbContextOptions options)
     public DbSet<CheckInSchedule> CheckInSchedules => Set<CheckInSchedule>();
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<Donation> Donations => Set<Donation>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<StripeWebhookEvent> StripeWebhookEvents => Set<StripeWebhookEvent>();
+
+    public DbSet<NeedItem> NeedItems => Set<NeedItem>();
+
+    public DbSet<GoodsPledge> GoodsPledges => Set<GoodsPledge>();
+
+    public DbSet<Shipment> Shipments => Set<Shipment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,7 @@ internal sealed class AidDriveConfiguration : IEntityTypeConfiguration<AidDrive>
         builder.Property(d => d.Story).HasMaxLength(8000);
         builder.Property(d => d.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.PaymentInstructions).HasMaxLength(4000);
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(d => d.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,6 @@
 namespace Campaigns.Web.Domain.Programmes;
 
-/// <summary>A drive for money or goods a partner asked for. The material-aid issue adds donations and pledges.</summary>
+/// <summary>A drive for money or goods a partner asked for; donations and the ledger hang off it.</summary>
 public sealed class AidDrive
 {
     public Guid Id { get; set; }
@@ -24,4 +24,14 @@ public sealed class AidDrive
     public DateOnly? EndsOn { get; set; }
 
     public ProgrammeStatus Status { get; set; }
+
+    /// <summary>Buttons on the donate page, in minor units of the drive's currency.</summary>
+    public List<long> SuggestedAmountsMinor { get; set; } = [];
+
+    public long MinimumAmountMinor { get; set; } = 100;
+
+    public long MaximumAmountMinor { get; set; } = 1_000_000;
+
+    /// <summary>Shown to donors who pledge to pay by transfer or cash (bank details, where to bring cash).</summary>
+    public string PaymentInstructions { get; set; } = "";
 }

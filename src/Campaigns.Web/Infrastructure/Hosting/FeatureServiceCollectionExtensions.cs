@@ -3,6 +3,7 @@ using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Assistance;
+using Campaigns.Web.Features.Aid;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Library;
 using Campaigns.Web.Features.Partners;
@@ -28,6 +29,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddCampaignsLibrary();
         services.AddCampaignsAlerts();
         services.AddCampaignsAssistance();
+        services.AddCampaignsAid();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Alerts.Sending;
 using Campaigns.Web.Features.Assistance.CheckIns;
+using Campaigns.Web.Features.Aid.Payments;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Reminders;
 using Hangfire;
@@ -21,5 +22,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ExpireUrgentActionsJob>(ExpireUrgentActionsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<ResumeAlertSendsJob>(ResumeAlertSendsJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<CheckInJob>(CheckInJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<ReconcileStripeEventsJob>(ReconcileStripeEventsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 }
