@@ -86,7 +86,11 @@ public sealed class TelemetryTests(TelemetryAppFactory app) : AppTestBase(app), 
         await app.Smtp.WaitForAsync(m => m.Subject == "Reset your password", TimeSpan.FromSeconds(20));
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline && !(app.Receiver.Received("/v1/traces", "/tours") && app.Receiver.Received("/v1/metrics", "campaigns.emails.sent")))
+        bool AllArrived() =>
+            app.Receiver.Received("/v1/traces", "/tours")
+            && app.Receiver.Received("/v1/traces", "SendQueuedEmailJob")
+            && app.Receiver.Received("/v1/metrics", "campaigns.emails.sent");
+        while (DateTime.UtcNow < deadline && !AllArrived())
         {
             await Task.Delay(200);
         }
