@@ -14,10 +14,13 @@ using NpgsqlTypes;
 // Usage:
 //   dotnet run -c Release --project tests/Campaigns.Benchmarks -- [recipients]       the benchmark
 //   dotnet run -c Release --project tests/Campaigns.Benchmarks -- sink <port>        the SMTP sink it starts itself
+//   ... -- sink <port> <folder>   the sink as tests/scaleout.sh uses it: runs until killed, appending
+//                                 "recipient<TAB>message-id" per accepted message to <folder>/accepted.tsv and
+//                                 writing the first 500 messages whole as .eml files there
 // PostgreSQL comes from CAMPAIGNS_TEST_POSTGRES (or Docker via Testcontainers).
 if (args.FirstOrDefault() == "sink")
 {
-    await Sink.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+    await Sink.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? args[2] : null);
     return 0;
 }
 
@@ -168,9 +171,12 @@ internal sealed class BenchmarkFactory(int sinkPort) : CampaignsAppFactory, IAsy
 internal static class Sink
 {
     private static int accepted;
+    private static string? folder;
+    private static readonly Lock LogGate = new();
 
-    public static async Task RunAsync(int port)
+    public static async Task RunAsync(int port, string? logFolder = null)
     {
+        folder = logFolder;
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
         listener.Start(512);
         _ = Task.Run(async () =>
@@ -183,6 +189,12 @@ internal static class Sink
             }
         });
         Console.WriteLine("ready");
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+            await Task.Delay(Timeout.Infinite);
+        }
+
         while (await Console.In.ReadLineAsync() is { } line && line != "quit")
         {
             Console.WriteLine(Volatile.Read(ref accepted).ToString(CultureInfo.InvariantCulture));
@@ -204,6 +216,7 @@ internal static class Sink
                 await writer.FlushAsync();
             }
 
+            var recipient = "";
             try
             {
                 await ReplyAsync("220 sink ESMTP");
@@ -218,13 +231,40 @@ internal static class Sink
                         case "HELO":
                             await ReplyAsync("250 sink");
                             break;
+                        case "RCPT":
+                            recipient = line[(line.IndexOf(':') + 1)..].Trim().Trim('<', '>');
+                            await ReplyAsync("250 OK");
+                            break;
                         case "DATA":
                             await ReplyAsync("354 go ahead");
+                            var message = folder is null ? null : new System.Text.StringBuilder();
+                            var messageId = "";
                             while (await reader.ReadLineAsync() is { } data && data != ".")
                             {
+                                if (message is not null)
+                                {
+                                    message.Append(data).Append("\r\n");
+                                    if (messageId.Length == 0 && data.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase))
+                                    {
+                                        messageId = data[11..].Trim();
+                                    }
+                                }
                             }
 
-                            Interlocked.Increment(ref accepted);
+                            var number = Interlocked.Increment(ref accepted);
+                            if (folder is not null)
+                            {
+                                lock (LogGate)
+                                {
+                                    File.AppendAllText(Path.Combine(folder, "accepted.tsv"), $"{recipient}\t{messageId}\n");
+                                }
+
+                                if (number <= 500)
+                                {
+                                    File.WriteAllText(Path.Combine(folder, $"{number:D6}.eml"), message!.ToString());
+                                }
+                            }
+
                             await ReplyAsync("250 2.0.0 queued");
                             break;
                         case "QUIT":

@@ -18,6 +18,13 @@ public sealed class JobsOptions
     [Required]
     public string SqliteFile { get; set; } = "App_Data/hangfire.db";
 
+    /// <summary>
+    /// How long a job taken by a worker that stopped answering (killed, its machine gone) stays invisible before
+    /// another worker takes it. Workers send heartbeats, so a long job on a live worker is never taken away.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>PostgreSQL schema for job storage, in the application database.</summary>
     [Required]
     public string PostgresSchema { get; set; } = "hangfire";

@@ -35,6 +35,8 @@ public static class JobsServiceCollectionExtensions
                         SchemaName = jobs.PostgresSchema,
                         QueuePollInterval = jobs.PollInterval,
                         PrepareSchemaIfNecessary = true,
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = jobs.InvisibilityTimeout,
                     });
             }
             else

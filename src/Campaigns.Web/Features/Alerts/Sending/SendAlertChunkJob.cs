@@ -67,6 +67,13 @@ public sealed class SendAlertChunkJob(
             .Where(s => s.Id == sendId && s.Status == SendStatus.Sending
                 && !db.AlertDeliveries.Any(d => d.AlertSendId == sendId && d.SentAt == null && d.FailedAt == null))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SendStatus.Completed).SetProperty(x => x.CompletedAt, clock.GetUtcNow()), CancellationToken.None);
+
+        // Rows still held by another claim: a live run finishing them, or a killed worker whose lease has not run
+        // out yet. Fail so Hangfire retries shortly, instead of leaving them to the five-minute resume sweep.
+        if (await db.AlertDeliveries.AnyAsync(d => d.AlertSendId == sendId && d.Chunk == chunk && d.SentAt == null && d.FailedAt == null && d.ClaimId != null, CancellationToken.None))
+        {
+            throw new ChunkHeldElsewhereException(sendId, chunk);
+        }
     }
 
     private async Task SendClaimedAsync(AlertSend send, Guid claimId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -259,3 +266,7 @@ public sealed class SendAlertChunkJob(
     private static bool IsTransient(Exception ex) =>
         ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or MailKit.ServiceNotConnectedException or TimeoutException;
 }
+
+/// <summary>A chunk's rows are claimed by another run; the job is retried once the claim is done or stale.</summary>
+public sealed class ChunkHeldElsewhereException(Guid sendId, int chunk)
+    : Exception($"Chunk {chunk} of alert send {sendId} is held by another run; retrying later.");
