@@ -33,6 +33,16 @@ public sealed partial class RsvpTests(ClockedAppFactory app) : ToursTestBase(app
 
         var confirmation = await EmailAsync("ana@example.org", "Your place is booked");
         Assert.Contains($"/tours/{tour}/events/{stop}.ics", confirmation.TextBody, StringComparison.Ordinal);
+        var ics = Assert.Single(confirmation.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal("text/calendar", ics.ContentType.MimeType);
+        using (var content = new MemoryStream())
+        {
+            await ics.Content!.DecodeToAsync(content);
+            var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()));
+            var booked = Assert.Single(calendar!.Events);
+            Assert.Contains("Madrid", booked.Summary, StringComparison.Ordinal);
+        }
+
         await EmailAsync("cleo@example.org", "You are on the waitlist");
         var cancelUrl = new Uri(CancelLink().Match(confirmation.TextBody ?? "").Value);
 

@@ -14,6 +14,8 @@ internal sealed class QueuedEmailConfiguration : IEntityTypeConfiguration<Queued
         builder.Property(e => e.Subject).HasMaxLength(300);
         builder.Property(e => e.Kind).HasMaxLength(100);
         builder.Property(e => e.LastError).HasMaxLength(1000);
+        builder.Property(e => e.AttachmentName).HasMaxLength(200);
+        builder.Property(e => e.AttachmentContentType).HasMaxLength(100);
 
         // The retry sweep looks for unsent mail by age.
         builder.HasIndex(e => new { e.SentAt, e.CreatedAt });

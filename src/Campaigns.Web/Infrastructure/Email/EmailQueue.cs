@@ -28,6 +28,9 @@ public sealed class EmailQueue(CampaignsDbContext db, EmailRenderer renderer, IB
             TextBody = rendered.TextBody,
             Kind = kind,
             CreatedAt = now,
+            AttachmentName = message.Attachment?.FileName,
+            AttachmentContentType = message.Attachment?.ContentType,
+            AttachmentContent = message.Attachment?.Content,
         };
         db.QueuedEmails.Add(email);
         await db.SaveChangesAsync(cancellationToken);

@@ -18,6 +18,12 @@ public sealed class QueuedEmail
 
     public required string TextBody { get; set; }
 
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
+    public string? AttachmentContent { get; set; }
+
     /// <summary>Template name, for logs and the outbox: never the recipient.</summary>
     public required string Kind { get; set; }
 

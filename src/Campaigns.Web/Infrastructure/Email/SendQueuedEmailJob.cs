@@ -67,7 +67,13 @@ public sealed class SendQueuedEmailJob(
 
         // A stable Message-ID lets a receiving server drop the copy a repeated run might send.
         message.MessageId = $"{email.Id:N}@{options.FromAddress.Split('@')[1]}";
-        message.Body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody };
+        if (email.AttachmentName is not null && email.AttachmentContent is not null)
+        {
+            body.Attachments.Add(email.AttachmentName, System.Text.Encoding.UTF8.GetBytes(email.AttachmentContent), ContentType.Parse(email.AttachmentContentType ?? "application/octet-stream"));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 }
