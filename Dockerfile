@@ -21,7 +21,8 @@ COPY --from=build /app .
 
 # Writable by the app user, so the embedded default (SQLite, pickup mail) also works in a throwaway container.
 # Production uses PostgreSQL and SMTP and writes nothing here.
-RUN mkdir App_Data && chown "$APP_UID" App_Data
+RUN mkdir App_Data && chown "$APP_UID" App_Data \
+    && mkdir -p /srv/campaigns/library && chown "$APP_UID" /srv/campaigns/library
 
 # The non-root user the base image provides.
 USER $APP_UID
