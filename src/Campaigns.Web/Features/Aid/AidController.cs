@@ -1,8 +1,10 @@
 using Campaigns.Web.Domain.Aid;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Infrastructure.Payments;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Stripe;
@@ -27,6 +29,7 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
 
     /// <summary>A donor promises goods against one item of the needs list; never more than is still needed.</summary>
     [HttpPost(SlugRoute + "/goods/{itemId:guid}/pledge")]
+    [EnableRateLimiting(RateLimits.PublicForm)]
     public async Task<IActionResult> PledgeGoods(string slug, Guid itemId, Goods.GoodsPledgeForm form, [FromServices] Goods.ManageGoods goods, CancellationToken cancellationToken)
     {
         if (await drives.FindAsync(slug, false, cancellationToken) is not { } drive)
@@ -73,6 +76,7 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
     }
 
     [HttpPost(SlugRoute + "/donate")]
+    [EnableRateLimiting(RateLimits.PublicForm)]
     public async Task<IActionResult> Donate(string slug, DonateForm form, [FromServices] StartDonation start, [FromServices] StripeClients stripe, CancellationToken cancellationToken)
     {
         if (await drives.FindAsync(slug, false, cancellationToken) is not { } drive)

@@ -5,8 +5,10 @@ using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Features.Alerts.Subscribing;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Infrastructure.Localization;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -30,6 +32,7 @@ public sealed class AlertsController(
         View("Subscribe", await SubscribePageAsync(new SubscribeForm { Language = CurrentLanguage() }, cancellationToken));
 
     [HttpPost("/alerts/subscribe")]
+    [EnableRateLimiting(RateLimits.PublicForm)]
     public async Task<IActionResult> SubscribePost(SubscribeForm form, [FromServices] Subscribe subscribe, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
