@@ -1,4 +1,3 @@
-using Campaigns.Web.Data;
 using Campaigns.Web.Infrastructure.Health;
 using Campaigns.Web.Infrastructure.Jobs;
 using Campaigns.Web.Infrastructure.Security;
