@@ -34,6 +34,12 @@ public sealed class AccountController(
     [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
+        // The checkbox helper cannot redisplay a non-boolean attempted value (it throws); forget it instead.
+        if (ModelState.GetFieldValidationState(nameof(form.RememberMe)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.Remove(nameof(form.RememberMe));
+        }
+
         if (!ModelState.IsValid)
         {
             return View(form);
