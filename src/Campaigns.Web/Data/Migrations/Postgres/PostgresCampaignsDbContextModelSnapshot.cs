@@ -218,6 +218,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("DonorEmail")
                         .IsRequired()
                         .HasMaxLength(320)

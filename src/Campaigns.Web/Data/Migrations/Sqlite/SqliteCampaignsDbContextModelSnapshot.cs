@@ -212,6 +212,11 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DonorEmail")
                         .IsRequired()
                         .HasMaxLength(320)
