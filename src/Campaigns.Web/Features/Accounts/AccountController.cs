@@ -116,6 +116,7 @@ public sealed class AccountController(
                 Email = form.Email,
                 DisplayName = form.DisplayName.Trim(),
                 CreatedAt = clock.GetUtcNow(),
+                Culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             };
             var created = await users.CreateAsync(user, form.Password);
             if (!created.Succeeded)
@@ -251,6 +252,7 @@ public sealed class AccountController(
         }
 
         user!.EmailConfirmed = true;
+        user.Culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         await users.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/");
