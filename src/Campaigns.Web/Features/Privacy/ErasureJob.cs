@@ -245,14 +245,14 @@ public sealed class ErasureJob(
         return (anonymised, deleted);
     }
 
-    /// <summary>Replaces the address and each name, as typed and as HTML or JSON would have encoded it.</summary>
+    /// <summary>Replaces the address and each name, as typed and as HTML (Razor's or another encoder) or JSON would have encoded it.</summary>
     internal static string Redact(string text, string address, IEnumerable<string> names)
     {
         foreach (var needle in names.Prepend(address).OrderByDescending(n => n.Length))
         {
             // Addresses differ in case from copy to copy; names are matched exactly, so "Ana" leaves "analysis" alone.
             var comparison = ReferenceEquals(needle, address) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            foreach (var form in new[] { needle, WebUtility.HtmlEncode(needle), System.Text.Json.JsonEncodedText.Encode(needle).ToString() }.Distinct(StringComparer.Ordinal))
+            foreach (var form in new[] { needle, WebUtility.HtmlEncode(needle), System.Text.Encodings.Web.HtmlEncoder.Default.Encode(needle), System.Text.Json.JsonEncodedText.Encode(needle).ToString() }.Distinct(StringComparer.Ordinal))
             {
                 text = text.Replace(form, Placeholder, comparison);
             }
