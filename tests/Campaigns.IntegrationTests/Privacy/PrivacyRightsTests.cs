@@ -123,6 +123,34 @@ public sealed partial class PrivacyRightsTests(CampaignsAppFactory app) : AppTes
     }
 
     [Fact]
+    public async Task A_staff_account_is_not_erased_from_the_link_and_an_unconfirmed_account_gets_no_link_of_its_own()
+    {
+        await TestUsers.CreateAsync(App, "coord-privacy@example.org", Campaigns.Web.Domain.Identity.Roles.Coordinator);
+        string token;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            token = scope.ServiceProvider.GetRequiredService<PrivacyLinks>().Token("coord-privacy@example.org");
+        }
+
+        var refused = await PostFormAsync(NewBrowser(), $"/privacy/{token}/erase", $"/privacy/{token}/erase", ("confirm", "true"));
+        Assert.Contains("staff account", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.ErasureRecords.CountAsync(r => r.EmailHash == ErasureRecord.HashOf("coord-privacy@example.org"))));
+
+        // Registering with someone else's address must not open their data.
+        var user = await TestUsers.CreateAsync(App, "claims-to-be@example.org");
+        await App.WithDbAsync(async db =>
+        {
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, false));
+            return 0;
+        });
+        var browser = NewBrowser();
+        await SignInAsync(browser, "claims-to-be@example.org", TestUsers.Password);
+        var mine = await browser.GetAsync("/privacy/mine");
+        Assert.Equal(HttpStatusCode.Redirect, mine.StatusCode);
+        Assert.DoesNotContain("/privacy/", mine.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_forged_or_tampered_link_shows_nothing()
     {
         var page = WebUtility.HtmlDecode(await NewBrowser().GetStringAsync("/privacy/CfDJ8forged-token"));

@@ -89,6 +89,9 @@ public sealed class RetentionTests(ClockedAppFactory app) : AppTestBase(app), IC
             var rsvpInside = Place(stopInside);
             var rsvpPast = Place(stopPast);
             db.Rsvps.AddRange(rsvpInside, rsvpPast);
+            var erasureInside = new Campaigns.Web.Domain.Privacy.ErasureRecord { Id = Guid.CreateVersion7(), EmailHash = "sha256:inside", ProtectedEmail = "protected", RequestedAt = Inside(30), ErasedAt = Inside(30) };
+            var erasurePast = new Campaigns.Web.Domain.Privacy.ErasureRecord { Id = Guid.CreateVersion7(), EmailHash = "sha256:past", ProtectedEmail = "protected", RequestedAt = Past(30), ErasedAt = Past(30) };
+            db.ErasureRecords.AddRange(erasureInside, erasurePast);
             await db.SaveChangesAsync();
             return new
             {
@@ -117,6 +120,9 @@ public sealed class RetentionTests(ClockedAppFactory app) : AppTestBase(app), IC
         var events = await App.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id.StartsWith("evt_retention_")).Select(e => e.Id).ToListAsync());
         Assert.Equal(["evt_retention_flagged", "evt_retention_inside", "evt_retention_unprocessed"], events.Order(StringComparer.Ordinal));
         Assert.Equal(ledgerBefore, await LedgerAsync());
+        var erasures = await App.WithDbAsync(db => db.ErasureRecords.ToDictionaryAsync(r => r.EmailHash, r => r.ProtectedEmail));
+        Assert.Equal("protected", erasures["sha256:inside"]);
+        Assert.Null(erasures["sha256:past"]);
     }
 
     [Fact]

@@ -57,9 +57,13 @@ public sealed class PurgeExpiredDataJob(CampaignsDbContext db, IOptions<Retentio
             db.Rsvps.Where(r => past.Contains(r.StopId)).Select(r => r.Id),
             ids => db.Rsvps.Where(r => ids.Contains(r.Id)), cancellationToken);
 
+        // An erasure whose final email could not be delivered in all that time stops holding the address for it.
+        var givenUp = await db.ErasureRecords.Where(r => r.ProtectedEmail != null && r.ErasedAt != null && r.ErasedAt < emailsBefore)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ProtectedEmail, (string?)null), cancellationToken);
+
         logger.LogInformation(
-            "Retention purge: {Deliveries} alert deliveries, {CheckIns} check-ins, {Emails} sent emails, {StripeEvents} Stripe events, {Subscribers} unconfirmed subscribers, {Rsvps} RSVPs",
-            deliveries, checkIns, emails, stripeEvents, subscribers, rsvps);
+            "Retention purge: {Deliveries} alert deliveries, {CheckIns} check-ins, {Emails} sent emails, {StripeEvents} Stripe events, {Subscribers} unconfirmed subscribers, {Rsvps} RSVPs, {Erasures} unconfirmable erasures",
+            deliveries, checkIns, emails, stripeEvents, subscribers, rsvps, givenUp);
     }
 
     /// <summary>Deletes the rows <paramref name="expired"/> finds, a batch of ids at a time, until none is left.</summary>

@@ -18,7 +18,10 @@ public sealed class RetentionOptions
     [Range(1, 3650)]
     public int CheckIns { get; set; } = 365;
 
-    /// <summary>Sent emails in the outbox (their bodies name people), counted from sending.</summary>
+    /// <summary>
+    /// Sent emails in the outbox (their bodies name people), counted from sending. Also how long a completed erasure
+    /// keeps trying to deliver its final email before it forgets the address.
+    /// </summary>
     [Range(1, 3650)]
     public int SentEmails { get; set; } = 30;
 
