@@ -75,6 +75,8 @@ public sealed class PrivacyController(PrivacyLinks links, PersonalData data, ISt
             return View("LinkExpired");
         }
 
+        // The page lists personal data: no shared or browser cache may keep it.
+        Response.Headers.CacheControl = "no-store";
         return View("Rights", new RightsPage(token, await data.ReadAsync(email, cancellationToken)));
     }
 
