@@ -1,5 +1,6 @@
 using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Features.Alerts;
+using Campaigns.Web.Features.Admin.Access;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Assistance;
@@ -30,6 +31,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddCampaignsAlerts();
         services.AddCampaignsAssistance();
         services.AddCampaignsAid();
+        services.AddCampaignsAccess();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Campaigns.Web.Features.Alerts.Sending;
 using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Features.Aid.Payments;
 using Campaigns.Web.Infrastructure.Email;
+using Campaigns.Web.Infrastructure.Protection;
 using Campaigns.Web.Infrastructure.Reminders;
 using Hangfire;
 
@@ -23,5 +24,9 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ResumeAlertSendsJob>(ResumeAlertSendsJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<CheckInJob>(CheckInJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<ReconcileStripeEventsJob>(ReconcileStripeEventsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+
+        // Daily, and once at every start: after a key rotation or an upgrade, rows reach the current key without waiting.
+        jobs.AddOrUpdate<ReencryptProtectedFieldsJob>(ReencryptProtectedFieldsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily());
+        jobs.Trigger(ReencryptProtectedFieldsJob.Id);
     }
 }
