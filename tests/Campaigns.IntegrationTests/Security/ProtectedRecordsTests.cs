@@ -37,8 +37,11 @@ public sealed class ProtectedRecordsTests(CampaignsAppFactory app) : AppTestBase
             ("Name", "Rosa Quispe Huamán"), ("Role", "Coordinator"), ("Email", "rosa.quispe@rio.example"), ("Phone", "+502 5550 7788"));
         await App.WithDbAsync(async db =>
         {
-            var action = await db.UrgentActions.SingleAsync(a => a.Slug == Case);
-            action.ProtectedDetails = "Real name: Tomás Huamán Ccori, held at the 4th precinct";
+            db.UrgentActions.Add(new Campaigns.Web.Domain.Programmes.UrgentAction
+            {
+                Id = Guid.CreateVersion7(), CaseReference = "UA-DUMP-1", Title = "Detained at the precinct", Slug = "detained-at-the-precinct",
+                ProtectedDetails = "Real name: Tomás Huamán Ccori, held at the 4th precinct",
+            });
             var speaker = await db.Speakers.OrderBy(s => s.Slug).FirstAsync();
             speaker.TravelDocuments = "Passport HN-Z9988776";
             speaker.ContactEmail = "speaker.private@example.org";
