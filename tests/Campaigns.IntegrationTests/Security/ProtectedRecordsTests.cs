@@ -153,6 +153,41 @@ public sealed class ProtectedRecordsTests(CampaignsAppFactory app) : AppTestBase
     }
 
     [Fact]
+    public async Task Safety_notes_of_a_request_open_with_a_grant_on_its_partner()
+    {
+        var coordinator = await SignedInAsync("safety-coord@example.org", Roles.Coordinator);
+        const string Page = "/admin/assistance/requests/solar-fridge-installation";
+        const string Notes = "Security situation changes weekly";
+
+        var before = WebUtility.HtmlDecode(await coordinator.GetStringAsync(Page));
+        await TestUsers.GrantPartnerAsync(App, "safety-coord@example.org", "sante-pour-tous-kivu");
+        var after = WebUtility.HtmlDecode(await coordinator.GetStringAsync(Page));
+
+        Assert.DoesNotContain(Notes, before, StringComparison.Ordinal);
+        Assert.Contains("Protected — ask an admin for access.", before, StringComparison.Ordinal);
+        Assert.Contains(Notes, after, StringComparison.Ordinal);
+        var userId = await UserIdAsync("safety-coord@example.org");
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserId == userId && e.RecordType == AuditRecords.AssistanceRequest && e.Action == AuditActions.View)));
+    }
+
+    [Fact]
+    public async Task Saving_a_speaker_without_a_grant_keeps_the_stored_contact_and_documents()
+    {
+        var coordinator = await SignedInAsync("speaker-editor@example.org", Roles.Coordinator);
+        const string Slug = "maria-elena-rodriguez";
+        var stored = await App.WithDbAsync(db => db.Speakers.Where(s => s.Slug == Slug).Select(s => new { s.ContactEmail, s.TravelDocuments }).SingleAsync());
+        var form = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/admin/tours/speakers/{Slug}"));
+        Assert.DoesNotContain("name=\"TravelDocuments\"", form, StringComparison.Ordinal);
+
+        var saved = await PostFormAsync(coordinator, $"/admin/tours/speakers/{Slug}", $"/admin/tours/speakers/{Slug}",
+            ("DisplayName", "María Elena Rodríguez"), ("PartnerSlug", "sindicato-textil-norte"), ("ContactEmail", "overwritten@example.org"), ("TravelDocuments", ""));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await App.WithDbAsync(db => db.Speakers.Where(s => s.Slug == Slug).Select(s => new { s.ContactEmail, s.TravelDocuments }).SingleAsync());
+        Assert.Equal(stored, after);
+    }
+
+    [Fact]
     public async Task Coordinators_cannot_reach_the_grants_or_the_audit_log()
     {
         var coordinator = await SignedInAsync("nosy@example.org", Roles.Coordinator);
