@@ -171,6 +171,24 @@ public sealed class ProtectedRecordsTests(CampaignsAppFactory app) : AppTestBase
     }
 
     [Fact]
+    public async Task A_partner_user_reads_its_own_safety_notes_without_a_grant_and_the_view_is_audited()
+    {
+        var user = await TestUsers.CreateAsync(App, "kivu-partner@example.org", Roles.Partner);
+        await App.WithDbAsync(async db =>
+        {
+            var partnerId = await db.Partners.Where(p => p.Slug == "sante-pour-tous-kivu").Select(p => p.Id).SingleAsync();
+            return await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PartnerOrganisationId, partnerId));
+        });
+        var partner = NewBrowser();
+        await SignInAsync(partner, "kivu-partner@example.org", TestUsers.Password);
+
+        var page = WebUtility.HtmlDecode(await partner.GetStringAsync("/partner/requests/solar-fridge-installation"));
+
+        Assert.Contains("Security situation changes weekly", page, StringComparison.Ordinal);
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserId == user.Id && e.RecordType == AuditRecords.AssistanceRequest && e.Action == AuditActions.View)));
+    }
+
+    [Fact]
     public async Task Saving_a_speaker_without_a_grant_keeps_the_stored_contact_and_documents()
     {
         var coordinator = await SignedInAsync("speaker-editor@example.org", Roles.Coordinator);
