@@ -189,6 +189,27 @@ public sealed class ProtectedRecordsTests(CampaignsAppFactory app) : AppTestBase
     }
 
     [Fact]
+    public async Task A_volunteer_the_partner_accepted_reads_the_safety_notes_decrypted()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Campaigns.Web.Data.CampaignsDbContext>();
+        var read = scope.ServiceProvider.GetRequiredService<Campaigns.Web.Features.Assistance.ReadAssistance>();
+        var request = await db.AssistanceRequests.SingleAsync(r => r.Slug == "secure-communications-training");
+        var volunteerId = (await TestUsers.CreateAsync(App, "accepted-volunteer@example.org", Roles.Volunteer)).Id;
+        db.Deployments.Add(new Campaigns.Web.Domain.Assistance.Deployment
+        {
+            Id = Guid.CreateVersion7(), RequestId = request.Id, VolunteerId = volunteerId, Status = Campaigns.Web.Domain.Assistance.DeploymentStatus.Accepted,
+            ProposedAt = DateTimeOffset.UtcNow, ProposedBy = volunteerId, AcceptedAt = DateTimeOffset.UtcNow, AcceptedBy = volunteerId,
+        });
+        await db.SaveChangesAsync();
+
+        var row = Assert.Single(await read.DeploymentsAsync(read.OfVolunteer(volunteerId).Where(d => d.RequestId == request.Id), contactsAlways: false, CancellationToken.None));
+
+        Assert.Equal(request.SafetyNotes, row.SafetyNotes);
+        Assert.StartsWith("Reporters have been followed", row.SafetyNotes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Saving_a_speaker_without_a_grant_keeps_the_stored_contact_and_documents()
     {
         var coordinator = await SignedInAsync("speaker-editor@example.org", Roles.Coordinator);
