@@ -271,6 +271,7 @@ public sealed class ProtectedRecordsTests(CampaignsAppFactory app) : AppTestBase
     [Fact]
     public async Task The_reencrypt_job_encrypts_legacy_plaintext_and_is_safe_to_run_twice()
     {
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(60));
         var requestSlug = await App.WithDbAsync(db => db.AssistanceRequests.OrderBy(r => r.Slug).Select(r => r.Slug).FirstAsync());
         await ExecuteAsync($"UPDATE assistance_requests SET \"SafetyNotes\" = 'Legacy: meet at the back door' WHERE \"Slug\" = '{requestSlug}'");
         Assert.Equal("Legacy: meet at the back door", await App.WithDbAsync(db => db.AssistanceRequests.Where(r => r.Slug == requestSlug).Select(r => r.SafetyNotes).SingleAsync()));
