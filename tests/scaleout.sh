@@ -76,6 +76,8 @@ export Jobs__InvisibilityTimeout=00:00:10
 export Alerts__ClaimLease=00:00:10
 export Alerts__ChunkSize=250
 export ASPNETCORE_ENVIRONMENT=Production
+# Every node must share the field-encryption key, as they share the database.
+export Protection__Keys__k1="$(head -c 32 /dev/urandom | base64)"
 
 say "migrate"
 (cd "$work/app" && dotnet Campaigns.Web.dll migrate >"$work/migrate.log" 2>&1) || { cat "$work/migrate.log"; exit 1; }

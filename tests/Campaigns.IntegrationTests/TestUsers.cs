@@ -1,6 +1,8 @@
 using Campaigns.Testing;
 using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.IntegrationTests;
@@ -24,4 +26,14 @@ internal static class TestUsers
 
         return user;
     }
+
+    /// <summary>Need-to-know of a partner organisation's protected details, as an Admin would grant it at /admin/access.</summary>
+    public static Task GrantPartnerAsync(CampaignsAppFactory app, string email, string partnerSlug) =>
+        app.WithDbAsync(async db =>
+        {
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            var partnerId = await db.Partners.Where(p => p.Slug == partnerSlug).Select(p => p.Id).SingleAsync();
+            db.AccessGrants.Add(new AccessGrant { Id = Guid.CreateVersion7(), UserId = userId, Scope = AccessScope.Partner, RecordId = partnerId, GrantedAt = DateTimeOffset.UtcNow, GrantedBy = userId });
+            return await db.SaveChangesAsync();
+        });
 }

@@ -20,6 +20,9 @@ public class CampaignsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string AdminEmail { get; } = "admin@campaigns.test";
 
+    /// <summary>The key protected fields are encrypted with in tests (32 bytes, base64); never used anywhere else.</summary>
+    public const string ProtectionKey = "5YaTxi8AROtdajyTnDwCM2KGX+ku2cRxnyNrcmVGJ9Q=";
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync("campaigns");
@@ -53,6 +56,8 @@ public class CampaignsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Email:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Security", "None");
         builder.UseSetting("Jobs:PollInterval", "00:00:00.100");
+        builder.UseSetting("Protection:Keys:test1", ProtectionKey);
+        builder.UseSetting("Protection:CurrentKeyId", "test1");
 
         // Every test client shares one address; the limits themselves are tested with a factory of their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");

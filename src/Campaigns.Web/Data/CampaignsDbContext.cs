@@ -103,11 +103,16 @@ public class CampaignsDbContext(DbContextOptions options)
     public DbSet<Shipment> Shipments => Set<Shipment>();
 
     public DbSet<Domain.Privacy.ErasureRecord> ErasureRecords => Set<Domain.Privacy.ErasureRecord>();
+    public DbSet<Domain.Security.AccessGrant> AccessGrants => Set<Domain.Security.AccessGrant>();
+
+    /// <summary>Append-only: add rows, never update or delete them (a trigger refuses it).</summary>
+    public DbSet<Domain.Security.AuditEntry> AuditEntries => Set<Domain.Security.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CampaignsDbContext).Assembly);
+        Infrastructure.Protection.ProtectedFields.Apply(builder, Infrastructure.Protection.ProtectedFields.CipherOf(this));
     }
 }
 

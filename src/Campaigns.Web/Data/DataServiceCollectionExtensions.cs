@@ -1,7 +1,9 @@
 using Campaigns.Web.Data.Seeding;
 using Campaigns.Web.Infrastructure.Hosting;
+using Campaigns.Web.Infrastructure.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Data;
@@ -11,12 +13,15 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddCampaignsData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         _ = services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.Section);
+        services.AddCampaignsProtection(configuration, environment);
 
         // Both contexts are registered; the configured one answers for CampaignsDbContext. Each owns its migrations.
         services.AddDbContext<SqliteCampaignsDbContext>((sp, options) =>
-            options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, environment)));
+            options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, environment))
+                .ReplaceService<IModelCacheKeyFactory, ProtectedModelCacheKeyFactory>());
         services.AddDbContext<PostgresCampaignsDbContext>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+                .ReplaceService<IModelCacheKeyFactory, ProtectedModelCacheKeyFactory>());
         services.AddScoped<CampaignsDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
             {

@@ -271,6 +271,8 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
             ("EndsOn", Today.AddDays(12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("Status", "Live"), ("BudgetCurrency", "eur"),
             ("SpeakerIds", speakerId.ToString()));
         Assert.Equal("/admin/tours/rivers-and-land", tour.Headers.Location?.OriginalString);
+        Assert.DoesNotContain("G1234567", await coordinator.GetStringAsync("/admin/tours/speakers/la-voz-del-rio"), StringComparison.Ordinal);
+        await TestUsers.GrantPartnerAsync(App, "coord-speaker@example.org", "tierra-y-libertad");
         Assert.Contains("G1234567", await coordinator.GetStringAsync("/admin/tours/speakers/la-voz-del-rio"), StringComparison.Ordinal);
         var stored = await App.WithDbAsync(db => db.Speakers.Where(s => s.Id == speakerId).Select(s => s.TravelDocuments + " " + s.ContactEmail + " " + s.ContactPhone).SingleAsync());
         Assert.DoesNotContain("G1234567", stored, StringComparison.Ordinal);
@@ -311,8 +313,13 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
     public async Task The_invitation_letter_lists_the_stops_and_hosts_for_the_visa()
     {
         var coordinator = await CoordinatorAsync("coord-letter@example.org");
+        const string Letter = "/admin/tours/voices-from-the-maquilas-2026/speakers/maria-elena-rodriguez/letter";
+        var withoutGrant = WebUtility.HtmlDecode(await coordinator.GetStringAsync(Letter));
+        Assert.DoesNotContain("Honduran passport", withoutGrant, StringComparison.Ordinal);
+        Assert.Contains("Protected — ask an admin for access.", withoutGrant, StringComparison.Ordinal);
+        await TestUsers.GrantPartnerAsync(App, "coord-letter@example.org", "sindicato-textil-norte");
 
-        var letter = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/admin/tours/voices-from-the-maquilas-2026/speakers/maria-elena-rodriguez/letter"));
+        var letter = WebUtility.HtmlDecode(await coordinator.GetStringAsync(Letter));
 
         Assert.Contains("María Elena Rodríguez", letter, StringComparison.Ordinal);
         Assert.Contains("Honduran passport", letter, StringComparison.Ordinal);

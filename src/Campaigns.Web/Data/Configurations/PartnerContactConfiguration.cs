@@ -1,3 +1,4 @@
+using Campaigns.Web.Infrastructure.Protection;
 using Campaigns.Web.Domain.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,9 +10,10 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
     public void Configure(EntityTypeBuilder<PartnerContact> builder)
     {
         builder.ToTable("partner_contacts");
-        builder.Property(c => c.Name).HasMaxLength(200);
+        // Who the partner's people are and how to reach them: protected (docs/adr/0008-protected-fields.md).
+        builder.Property(c => c.Name).IsProtected();
         builder.Property(c => c.Role).HasMaxLength(200);
-        builder.Property(c => c.Email).HasMaxLength(320);
-        builder.Property(c => c.Phone).HasMaxLength(50);
+        builder.Property(c => c.Email).IsProtected();
+        builder.Property(c => c.Phone).IsProtected();
     }
 }

@@ -1,3 +1,4 @@
+using Campaigns.Web.Infrastructure.Protection;
 using Campaigns.Web.Domain.Partners;
 using Campaigns.Web.Domain.Tours;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,9 @@ internal sealed class SpeakerConfiguration : IEntityTypeConfiguration<Speaker>
         builder.Property(s => s.Bio).HasMaxLength(4000);
         builder.Property(s => s.PhotoUrl).HasMaxLength(500);
 
-        // ContactEmail, ContactPhone and TravelDocuments hold ciphertext (see SpeakerSecrets), whose length depends on
-        // the text's encoding: unbounded columns; the form limits what goes in.
+        builder.Property(s => s.ContactEmail).IsProtected();
+        builder.Property(s => s.ContactPhone).IsProtected();
+        builder.Property(s => s.TravelDocuments).IsProtected();
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(s => s.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using Campaigns.Web.Infrastructure.Protection;
 using Campaigns.Web.Domain.Partners;
 using Campaigns.Web.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ internal sealed class UrgentActionConfiguration : IEntityTypeConfiguration<Urgen
         builder.Property(a => a.Summary).HasMaxLength(4000);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.PeopleAtRisk).HasMaxLength(2000);
-        builder.Property(a => a.ProtectedDetails).HasMaxLength(4000);
+        builder.Property(a => a.ProtectedDetails).IsProtected();
         builder.Property(a => a.WhatToDo).HasMaxLength(4000);
         builder.Property(a => a.LetterSubject).HasMaxLength(300);
         builder.Property(a => a.LetterTemplate).HasMaxLength(8000);

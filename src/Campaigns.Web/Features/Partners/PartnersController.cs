@@ -1,4 +1,6 @@
 using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Security;
+using Campaigns.Web.Features.Admin.Access;
 using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +22,7 @@ public sealed class PartnersController(CampaignsDbContext db) : Controller
     public IActionResult New() => View("Edit", new PartnerEditModel(null, new PartnerForm()));
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(PartnerForm form, [FromServices] SavePartner save, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(PartnerForm form, [FromServices] SavePartner save, [FromServices] GrantAccess grant, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -28,19 +30,40 @@ public sealed class PartnersController(CampaignsDbContext db) : Controller
         }
 
         var partner = await save.CreateAsync(form, cancellationToken);
+
+        // Whoever brings a partner in knows its people already: they get need-to-know of it, audited like any grant.
+        await grant.GrantAsync(User, NeedToKnow.UserId(User)!.Value, AccessScope.Partner, partner.Id, cancellationToken);
         return Redirect($"/admin/partners/{partner.Slug}");
     }
 
     [HttpGet("{slug}")]
-    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(string slug, [FromServices] NeedToKnow needToKnow, CancellationToken cancellationToken)
     {
-        var partner = await db.Partners.AsNoTracking().Where(p => p.Slug == slug)
+        var id = await db.Partners.Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return NotFound();
+        }
+
+        // Contacts are protected: read (and decrypted) only for someone with need-to-know, and that view is audited.
+        var allowed = await needToKnow.CanSeePartnerAsync(User, id, cancellationToken);
+        var partner = await db.Partners.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PartnerDetails(
                 p.Slug, p.Name, p.PublicName, p.CountryCode, p.Sector, p.Description, p.Visibility,
-                p.Contacts.OrderBy(c => c.Name).Select(c => new ContactRow(c.Name, c.Role, c.Email, c.Phone)).ToList(),
+                allowed, p.Contacts.Count, new List<ContactRow>(),
                 db.Users.Where(u => u.PartnerOrganisationId == p.Id).Select(u => u.DisplayName + " <" + u.Email + ">").ToList()))
-            .SingleOrDefaultAsync(cancellationToken);
-        return partner is null ? NotFound() : View(partner);
+            .SingleAsync(cancellationToken);
+        if (!allowed)
+        {
+            return View(partner);
+        }
+
+        var contacts = await db.PartnerContacts.AsNoTracking().Where(c => c.PartnerOrganisationId == id)
+            .Select(c => new ContactRow(c.Name, c.Role, c.Email, c.Phone)).ToListAsync(cancellationToken);
+        await needToKnow.AuditViewAsync(User, AuditRecords.Partner, id.Value, cancellationToken);
+
+        // Names are ciphertext in the database, so they are ordered here rather than in SQL.
+        return View(partner with { Contacts = contacts.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ToList() });
     }
 
     [HttpGet("{slug}/edit")]
@@ -88,7 +111,7 @@ public sealed record PartnerRow(string Slug, string Name, string PublicName, str
 
 public sealed record PartnerDetails(
     string Slug, string Name, string PublicName, string CountryCode, string Sector, string Description,
-    Domain.Partners.ProfileVisibility Visibility, IReadOnlyList<ContactRow> Contacts, IReadOnlyList<string> Users);
+    Domain.Partners.ProfileVisibility Visibility, bool ContactsVisible, int ContactCount, IReadOnlyList<ContactRow> Contacts, IReadOnlyList<string> Users);
 
 public sealed record ContactRow(string Name, string? Role, string? Email, string? Phone);
 

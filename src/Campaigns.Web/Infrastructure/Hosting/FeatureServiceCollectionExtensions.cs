@@ -1,5 +1,6 @@
 using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Features.Alerts;
+using Campaigns.Web.Features.Admin.Access;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Assistance;
@@ -32,6 +33,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddCampaignsAssistance();
         services.AddCampaignsAid();
         services.AddCampaignsPrivacy();
+        services.AddCampaignsAccess();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Features.Aid.Payments;
 using Campaigns.Web.Features.Privacy.Retention;
 using Campaigns.Web.Infrastructure.Email;
+using Campaigns.Web.Infrastructure.Protection;
 using Campaigns.Web.Infrastructure.Reminders;
 using Hangfire;
 
@@ -25,5 +26,9 @@ public static class RecurringJobs
         jobs.AddOrUpdate<CheckInJob>(CheckInJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<ReconcileStripeEventsJob>(ReconcileStripeEventsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<PurgeExpiredDataJob>(PurgeExpiredDataJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+
+        // Daily, and once at every start: after a key rotation or an upgrade, rows reach the current key without waiting.
+        jobs.AddOrUpdate<ReencryptProtectedFieldsJob>(ReencryptProtectedFieldsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily());
+        jobs.Trigger(ReencryptProtectedFieldsJob.Id);
     }
 }

@@ -52,6 +52,33 @@ public sealed class StartupFailureTests : IDisposable
         AssertOneLineNaming("Email:Host", error);
     }
 
+    [Fact]
+    public async Task A_missing_protection_key_stops_start_with_one_line_naming_the_setting()
+    {
+        var (exitCode, error) = await StartAsync(("Protection__Keys__test1", null));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Protection:Keys", error);
+    }
+
+    [Fact]
+    public async Task A_protection_key_shorter_than_256_bits_stops_start_with_one_line_naming_it()
+    {
+        var (exitCode, error) = await StartAsync(("Protection__Keys__test1", Convert.ToBase64String(new byte[16])));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Protection:Keys:test1", error);
+    }
+
+    [Fact]
+    public async Task A_current_key_id_that_names_no_key_stops_start_with_one_line_naming_the_setting()
+    {
+        var (exitCode, error) = await StartAsync(("Protection__CurrentKeyId", "missing"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Protection:CurrentKeyId", error);
+    }
+
     public void Dispose() => Directory.Delete(workingDirectory, recursive: true);
 
     private static void AssertOneLineNaming(string setting, string error)
@@ -62,14 +89,14 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Contains(setting, lines[0], StringComparison.Ordinal);
     }
 
-    private Task<(int ExitCode, string Error)> StartAsync(params (string Key, string Value)[] settings) =>
+    private Task<(int ExitCode, string Error)> StartAsync(params (string Key, string? Value)[] settings) =>
         AppProcess.RunAsync(workingDirectory, ["--urls", "http://127.0.0.1:0"], settings);
 }
 
 /// <summary>The published entry point, run as a separate process the way an operator or a container runs it.</summary>
 internal static class AppProcess
 {
-    public static async Task<(int ExitCode, string Error)> RunAsync(string workingDirectory, string[] arguments, params (string Key, string Value)[] settings)
+    public static async Task<(int ExitCode, string Error)> RunAsync(string workingDirectory, string[] arguments, params (string Key, string? Value)[] settings)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "Campaigns.Web.dll");
         var start = new ProcessStartInfo("dotnet", [app, .. arguments])
@@ -82,9 +109,18 @@ internal static class AppProcess
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(workingDirectory, "campaigns.db")}";
         start.Environment["Jobs__SqliteFile"] = Path.Combine(workingDirectory, "hangfire.db");
         start.Environment["Email__PickupDirectory"] = Path.Combine(workingDirectory, "mail");
+        start.Environment["Protection__Keys__test1"] = CampaignsAppFactory.ProtectionKey;
         foreach (var (key, value) in settings)
         {
-            start.Environment[key] = value;
+            // Null takes a default away, to test a setting that is missing.
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

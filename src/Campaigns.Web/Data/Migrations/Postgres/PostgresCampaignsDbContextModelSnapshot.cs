@@ -1265,20 +1265,20 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Campaigns:Protected", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Campaigns:Protected", true);
 
                     b.Property<Guid>("PartnerOrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Campaigns:Protected", true);
 
                     b.Property<string>("Role")
                         .HasMaxLength(200)
@@ -1483,8 +1483,8 @@ namespace Campaigns.Web.Data.Migrations.Postgres
 
                     b.Property<string>("SafetyNotes")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Campaigns:Protected", true);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1614,8 +1614,8 @@ namespace Campaigns.Web.Data.Migrations.Postgres
 
                     b.Property<string>("ProtectedDetails")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Campaigns:Protected", true);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1658,6 +1658,79 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("urgent_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Security.AccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GrantedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Scope", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("access_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Security.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Targets.Target", b =>
@@ -1854,10 +1927,12 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("ContactEmail")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Campaigns:Protected", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Campaigns:Protected", true);
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1890,7 +1965,8 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("TravelDocuments")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Campaigns:Protected", true);
 
                     b.HasKey("Id");
 
@@ -2676,6 +2752,15 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Security.AccessGrant", b =>
+                {
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.EventInvitationPreference", b =>

@@ -1,6 +1,8 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Programmes;
+using Campaigns.Web.Domain.Security;
+using Campaigns.Web.Features.Admin.Access;
 using Campaigns.Web.Features.Alerts.Sending;
 using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -29,23 +31,34 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
         View("Edit", await EditModelAsync(null, new UrgentActionForm { Versions = [new() { Language = "es" }, new() { Language = "fr" }] }, cancellationToken));
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(UrgentActionForm form, [FromServices] SaveUrgentAction save, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(UrgentActionForm form, [FromServices] SaveUrgentAction save, [FromServices] GrantAccess grant, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return View("Edit", await EditModelAsync(null, form, cancellationToken));
         }
 
-        return Redirect($"/admin/alerts/{await save.HandleAsync(null, form, cancellationToken)}");
+        var slug = await save.HandleAsync(null, form, cancellationToken);
+
+        // Whoever writes the case knows its details already: they get need-to-know of it, audited like any grant.
+        var id = await db.UrgentActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync(cancellationToken);
+        await grant.GrantAsync(User, NeedToKnow.UserId(User)!.Value, AccessScope.UrgentAction, id, cancellationToken);
+        return Redirect($"/admin/alerts/{slug}");
     }
 
     [HttpGet("{slug}/edit")]
-    public async Task<IActionResult> Edit(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(string slug, [FromServices] NeedToKnow needToKnow, CancellationToken cancellationToken)
     {
         var action = await db.UrgentActions.AsNoTracking().SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
         if (action is null)
         {
             return NotFound();
+        }
+
+        var allowed = await needToKnow.CanSeeUrgentActionAsync(User, action.Id, action.PartnerOrganisationId, cancellationToken);
+        if (allowed)
+        {
+            await needToKnow.AuditAsync(User, AuditActions.Edit, AuditRecords.UrgentAction, action.Id, null, cancellationToken);
         }
 
         var versions = await db.UrgentActionVersions.AsNoTracking().Where(v => v.UrgentActionId == action.Id).ToListAsync(cancellationToken);
@@ -55,7 +68,8 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
             Title = action.Title,
             Summary = action.Summary,
             PeopleAtRisk = action.PeopleAtRisk,
-            ProtectedDetails = action.ProtectedDetails,
+            ProtectedDetails = allowed ? action.ProtectedDetails : null,
+            KeepProtectedDetails = !allowed,
             WhatToDo = action.WhatToDo,
             LetterSubject = action.LetterSubject,
             LetterTemplate = action.LetterTemplate,
@@ -71,8 +85,13 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
     }
 
     [HttpPost("{slug}/edit")]
-    public async Task<IActionResult> Update(string slug, UrgentActionForm form, [FromServices] SaveUrgentAction save, CancellationToken cancellationToken)
+    public async Task<IActionResult> Update(string slug, UrgentActionForm form, [FromServices] SaveUrgentAction save, [FromServices] NeedToKnow needToKnow, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(form);
+        var current = await db.UrgentActions.Where(a => a.Slug == slug).Select(a => new { a.Id, a.PartnerOrganisationId }).SingleOrDefaultAsync(cancellationToken);
+
+        // Without need-to-know the form had no protected field: keep what is stored rather than blank it.
+        form.KeepProtectedDetails = current is not null && !await needToKnow.CanSeeUrgentActionAsync(User, current.Id, current.PartnerOrganisationId, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View("Edit", await EditModelAsync(slug, form, cancellationToken));
@@ -82,12 +101,24 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
     }
 
     [HttpGet("{slug}")]
-    public async Task<IActionResult> Details(string slug, [FromServices] ReadSendProgress progress, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(string slug, [FromServices] ReadSendProgress progress, [FromServices] NeedToKnow needToKnow, CancellationToken cancellationToken)
     {
         var action = await db.UrgentActions.AsNoTracking().SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
         if (action is null)
         {
             return NotFound();
+        }
+
+        var hidden = false;
+        if (await needToKnow.CanSeeUrgentActionAsync(User, action.Id, action.PartnerOrganisationId, cancellationToken))
+        {
+            await needToKnow.AuditViewAsync(User, AuditRecords.UrgentAction, action.Id, cancellationToken);
+        }
+        else
+        {
+            // The entity is not tracked: blanking it here changes only what this page shows.
+            hidden = action.ProtectedDetails.Length > 0;
+            action.ProtectedDetails = "";
         }
 
         var counts = await db.ActionsTaken.AsNoTracking().Where(a => a.UrgentActionId == action.Id)
@@ -101,7 +132,7 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
         var topics = await db.AlertTopics.AsNoTracking().OrderBy(t => t.Kind).ThenBy(t => t.Name)
             .Select(t => new Subscribing.TopicOption(t.Code, t.Name, t.Kind)).ToListAsync(cancellationToken);
         var sends = await progress.ForActionAsync(action.Id, cancellationToken);
-        return View("Details", new AlertAdminDetails(action, counts, targets, outcomes, sends, topics, Guid.NewGuid()));
+        return View("Details", new AlertAdminDetails(action, counts, targets, outcomes, sends, topics, Guid.NewGuid(), hidden));
     }
 
     [HttpPost("{slug}/sends")]
@@ -213,4 +244,4 @@ public sealed record OutcomeRow(OutcomeKind Kind, string Text, DateTimeOffset Re
 
 public sealed record AlertAdminDetails(
     UrgentAction Action, IReadOnlyList<KindCount> Counts, IReadOnlyList<TargetCount> Targets, IReadOnlyList<OutcomeRow> Outcomes,
-    IReadOnlyList<SendProgress> Sends, IReadOnlyList<Subscribing.TopicOption> Topics, Guid NewRequestId);
+    IReadOnlyList<SendProgress> Sends, IReadOnlyList<Subscribing.TopicOption> Topics, Guid NewRequestId, bool ProtectedHidden = false);

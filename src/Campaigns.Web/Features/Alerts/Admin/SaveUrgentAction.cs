@@ -46,7 +46,10 @@ public sealed class SaveUrgentAction(CampaignsDbContext db, TimeProvider clock)
         action.Title = form.Title.Trim();
         action.Summary = form.Summary?.Trim() ?? "";
         action.PeopleAtRisk = form.PeopleAtRisk?.Trim() ?? "";
-        action.ProtectedDetails = form.ProtectedDetails?.Trim() ?? "";
+        if (!form.KeepProtectedDetails)
+        {
+            action.ProtectedDetails = form.ProtectedDetails?.Trim() ?? "";
+        }
         action.WhatToDo = form.WhatToDo?.Trim() ?? "";
         action.LetterSubject = form.LetterSubject?.Trim() ?? "";
         action.LetterTemplate = form.LetterTemplate?.Trim() ?? "";

@@ -27,6 +27,10 @@ public sealed class UrgentActionForm
     [Display(Name = "Protected details (staff only)")]
     public string? ProtectedDetails { get; set; }
 
+    /// <summary>Set by the controller, never bound: the editor has no need-to-know, so the stored details stay.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool KeepProtectedDetails { get; set; }
+
     [StringLength(4000)]
     [Display(Name = "What to do")]
     public string? WhatToDo { get; set; }

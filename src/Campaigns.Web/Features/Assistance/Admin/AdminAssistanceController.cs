@@ -1,5 +1,6 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Assistance;
+using Campaigns.Web.Domain.Security;
 using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -17,10 +18,23 @@ public sealed class AdminAssistanceController(ReadAssistance read, CampaignsDbCo
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await read.AllRequestsAsync(cancellationToken));
 
     [HttpGet("requests/{slug}")]
-    public async Task<IActionResult> RequestMatches(string slug, [FromServices] FindMatches matches, CancellationToken cancellationToken) =>
-        await read.RequestWithDeploymentsAsync(slug, null, cancellationToken) is { } request && await matches.HandleAsync(slug, cancellationToken) is { } found
-            ? View("Request", new AdminRequestModel(request, found))
-            : NotFound();
+    public async Task<IActionResult> RequestMatches(string slug, [FromServices] FindMatches matches, [FromServices] NeedToKnow needToKnow, CancellationToken cancellationToken)
+    {
+        if (await read.RequestWithDeploymentsAsync(slug, null, cancellationToken) is not { } request || await matches.HandleAsync(slug, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        // Safety notes are protected: shown, and audited, only with need-to-know of the partner that asked.
+        var owner = await db.AssistanceRequests.Where(r => r.Slug == slug).Select(r => new { r.Id, r.PartnerOrganisationId }).SingleAsync(cancellationToken);
+        if (!await needToKnow.CanSeePartnerAsync(User, owner.PartnerOrganisationId, cancellationToken))
+        {
+            return View("Request", new AdminRequestModel(request with { SafetyNotes = "" }, found, SafetyNotesHidden: request.SafetyNotes.Length > 0));
+        }
+
+        await needToKnow.AuditViewAsync(User, AuditRecords.AssistanceRequest, owner.Id, cancellationToken);
+        return View("Request", new AdminRequestModel(request, found));
+    }
 
     [HttpPost("requests/{slug}/propose")]
     public async Task<IActionResult> Propose(string slug, Guid volunteerId, [FromServices] OfferAssistance offer, CancellationToken cancellationToken)
@@ -113,7 +127,7 @@ public sealed class AdminAssistanceController(ReadAssistance read, CampaignsDbCo
     }
 }
 
-public sealed record AdminRequestModel(PartnerRequestModel Request, MatchesModel Matches);
+public sealed record AdminRequestModel(PartnerRequestModel Request, MatchesModel Matches, bool SafetyNotesHidden = false);
 
 public sealed record AdminDeploymentModel(DeploymentRow Deployment, CheckInSchedule? Schedule, IReadOnlyList<CheckInRow> CheckIns);
 

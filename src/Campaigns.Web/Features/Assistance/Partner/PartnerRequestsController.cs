@@ -1,7 +1,11 @@
+using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Identity;
 using Campaigns.Web.Domain.Programmes;
+using Campaigns.Web.Domain.Security;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Campaigns.Web.Features.Assistance.Partner;
@@ -42,10 +46,22 @@ public sealed class PartnerRequestsController(PartnerAccess access, ReadAssistan
     }
 
     [HttpGet("requests/{slug}")]
-    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken) =>
-        await access.OrganisationIdAsync(User, cancellationToken) is { } org && await read.RequestWithDeploymentsAsync(slug, org, cancellationToken) is { } model
-            ? View(model)
-            : NotFound();
+    public async Task<IActionResult> Show(string slug, [FromServices] NeedToKnow needToKnow, [FromServices] CampaignsDbContext db, CancellationToken cancellationToken)
+    {
+        if (await access.OrganisationIdAsync(User, cancellationToken) is not { } org || await read.RequestWithDeploymentsAsync(slug, org, cancellationToken) is not { } model)
+        {
+            return NotFound();
+        }
+
+        // The partner's own safety notes: theirs to read, and still a view of a protected record for the audit log.
+        if (model.SafetyNotes.Length > 0)
+        {
+            var id = await db.AssistanceRequests.Where(r => r.Slug == slug && r.PartnerOrganisationId == org).Select(r => r.Id).SingleAsync(cancellationToken);
+            await needToKnow.AuditViewAsync(User, AuditRecords.AssistanceRequest, id, cancellationToken);
+        }
+
+        return View(model);
+    }
 
     [HttpGet("requests/{slug}/edit")]
     public async Task<IActionResult> Edit(string slug, CancellationToken cancellationToken) =>

@@ -1,6 +1,10 @@
+using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Identity;
+using Campaigns.Web.Domain.Security;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Campaigns.Web.Features.Assistance.Volunteers;
@@ -34,8 +38,19 @@ public sealed class VolunteerController(ReadAssistance read, IStringLocalizer<Sh
     }
 
     [HttpGet("deployments")]
-    public async Task<IActionResult> Deployments(CancellationToken cancellationToken) =>
-        View(await read.DeploymentsAsync(read.OfVolunteer(PartnerAccess.UserId(User)), contactsAlways: false, cancellationToken));
+    public async Task<IActionResult> Deployments([FromServices] NeedToKnow needToKnow, [FromServices] CampaignsDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await read.DeploymentsAsync(read.OfVolunteer(PartnerAccess.UserId(User)), contactsAlways: false, cancellationToken);
+
+        // An accepted volunteer reads the request's safety notes: a view of a protected record, so it is audited.
+        var shown = rows.Where(r => !string.IsNullOrEmpty(r.SafetyNotes)).Select(r => r.RequestSlug).Distinct().ToList();
+        foreach (var id in await db.AssistanceRequests.Where(r => shown.Contains(r.Slug)).Select(r => r.Id).ToListAsync(cancellationToken))
+        {
+            await needToKnow.AuditViewAsync(User, AuditRecords.AssistanceRequest, id, cancellationToken);
+        }
+
+        return View(rows);
+    }
 
     [HttpPost("deployments/{id:guid}/withdraw")]
     public async Task<IActionResult> Withdraw(Guid id, [FromServices] MoveDeployment move, CancellationToken cancellationToken)

@@ -42,9 +42,12 @@ public sealed class SaveSpeaker(CampaignsDbContext db, SpeakerSecrets secrets, T
         speaker.Topics = form.Topics?.Trim() ?? "";
         speaker.Bio = form.Bio?.Trim() ?? "";
         speaker.PhotoUrl = string.IsNullOrWhiteSpace(form.PhotoUrl) ? null : form.PhotoUrl.Trim();
-        speaker.ContactEmail = secrets.Protect(form.ContactEmail);
-        speaker.ContactPhone = secrets.Protect(form.ContactPhone);
-        speaker.TravelDocuments = secrets.Protect(form.TravelDocuments);
+        if (!form.KeepProtected)
+        {
+            speaker.ContactEmail = secrets.Protect(form.ContactEmail);
+            speaker.ContactPhone = secrets.Protect(form.ContactPhone);
+            speaker.TravelDocuments = secrets.Protect(form.TravelDocuments);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return speaker.Slug;
     }

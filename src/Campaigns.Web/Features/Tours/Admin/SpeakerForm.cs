@@ -9,6 +9,10 @@ public sealed class SpeakerForm
     [Display(Name = "Name or public pseudonym")]
     public string DisplayName { get; set; } = "";
 
+    /// <summary>Set by the controller, never bound: the editor has no need-to-know, so stored contacts stay.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool KeepProtected { get; set; }
+
     [Display(Name = "Partner organisation")]
     public string? PartnerSlug { get; set; }
 

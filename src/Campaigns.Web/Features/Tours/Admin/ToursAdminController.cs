@@ -1,4 +1,5 @@
 using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Security;
 using Campaigns.Web.Domain.Tours;
 using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace Campaigns.Web.Features.Tours.Admin;
 /// <summary>Coordinators plan tours: speakers, tours, stops, their status, attendance and reminders.</summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("admin/tours")]
-public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan plans, SpeakerSecrets secrets, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan plans, SpeakerSecrets secrets, NeedToKnow needToKnow, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -46,9 +47,19 @@ public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan pla
             return NotFound();
         }
 
-        form.ContactEmail = secrets.Unprotect(form.ContactEmail);
-        form.ContactPhone = secrets.Unprotect(form.ContactPhone);
-        form.TravelDocuments = secrets.Unprotect(form.TravelDocuments);
+        var speaker = await db.Speakers.Where(s => s.Slug == slug).Select(s => new { s.Id, s.PartnerOrganisationId }).SingleAsync(cancellationToken);
+        if (await needToKnow.CanSeePartnerAsync(User, speaker.PartnerOrganisationId, cancellationToken))
+        {
+            await needToKnow.AuditAsync(User, AuditActions.Edit, AuditRecords.Speaker, speaker.Id, null, cancellationToken);
+            form.ContactEmail = secrets.Unprotect(form.ContactEmail);
+            form.ContactPhone = secrets.Unprotect(form.ContactPhone);
+            form.TravelDocuments = secrets.Unprotect(form.TravelDocuments);
+        }
+        else
+        {
+            (form.ContactEmail, form.ContactPhone, form.TravelDocuments, form.KeepProtected) = (null, null, null, true);
+        }
+
         return View(await SpeakerModelAsync(slug, form, cancellationToken));
     }
 
@@ -237,10 +248,23 @@ public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan pla
     public async Task<IActionResult> InvitationLetter(string slug, string speaker, CancellationToken cancellationToken)
     {
         var plan = await plans.HandleAsync(slug, publicOnly: false, cancellationToken);
-        var person = await db.Speakers.AsNoTracking().Where(s => s.Slug == speaker && s.Tours.Any(t => t.Slug == slug))
+        var found = await db.Speakers.AsNoTracking().Where(s => s.Slug == speaker && s.Tours.Any(t => t.Slug == slug))
+            .Select(s => new { s.Id, s.PartnerOrganisationId }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null || found is null)
+        {
+            return NotFound();
+        }
+
+        var person = await db.Speakers.AsNoTracking().Where(s => s.Id == found.Id)
             .Select(s => new LetterSpeaker(s.DisplayName, s.TravelDocuments, db.Partners.Where(p => p.Id == s.PartnerOrganisationId).Select(p => p.Name).FirstOrDefault()))
-            .SingleOrDefaultAsync(cancellationToken);
-        return plan is null || person is null ? NotFound() : View(new InvitationLetterView(plan, person with { TravelDocuments = secrets.Unprotect(person.TravelDocuments) }));
+            .SingleAsync(cancellationToken);
+        if (!await needToKnow.CanSeePartnerAsync(User, found.PartnerOrganisationId, cancellationToken))
+        {
+            return View(new InvitationLetterView(plan, person with { TravelDocuments = string.IsNullOrEmpty(person.TravelDocuments) ? null : localizer["Protected — ask an admin for access."].Value }));
+        }
+
+        await needToKnow.AuditViewAsync(User, AuditRecords.Speaker, found.Id, cancellationToken);
+        return View(new InvitationLetterView(plan, person with { TravelDocuments = secrets.Unprotect(person.TravelDocuments) }));
     }
 
     private async Task<TourStop?> FindStopAsync(string slug, string stop, CancellationToken cancellationToken) =>
@@ -269,6 +293,12 @@ public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan pla
 
     private async Task<IActionResult> SaveSpeakerAsync(string? slug, SpeakerForm form, SaveSpeaker save, CancellationToken cancellationToken)
     {
+        if (slug is not null && await db.Speakers.Where(s => s.Slug == slug).Select(s => new { s.PartnerOrganisationId }).SingleOrDefaultAsync(cancellationToken) is { } current)
+        {
+            // Without need-to-know the form had no protected fields: keep what is stored rather than blank it.
+            form.KeepProtected = !await needToKnow.CanSeePartnerAsync(User, current.PartnerOrganisationId, cancellationToken);
+        }
+
         if (!ModelState.IsValid)
         {
             return View("EditSpeaker", await SpeakerModelAsync(slug, form, cancellationToken));
