@@ -3,6 +3,8 @@ using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Assistance;
+using Campaigns.Web.Features.Coalitions;
+using Campaigns.Web.Features.Lobbying;
 using Campaigns.Web.Features.Aid;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Library;
@@ -30,6 +32,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddCampaignsAlerts();
         services.AddCampaignsAssistance();
         services.AddCampaignsAid();
+        services.AddCampaignsCoalitions();
+        services.AddCampaignsLobbying();
         return services;
     }
 }
