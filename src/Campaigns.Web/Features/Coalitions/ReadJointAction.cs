@@ -2,7 +2,6 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Aid;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Coalitions;
-using Campaigns.Web.Domain.Lobbying;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Coalitions;
@@ -44,11 +43,10 @@ public sealed class ReadJointAction(CampaignsDbContext db)
                 break;
         }
 
-        var sponsors = await db.JointActionSponsors.AsNoTracking().Where(s => s.JointActionId == actionId)
-            .Join(db.CoalitionMembers, s => s.MemberId, m => m.Id, (s, m) => new SponsorShare(
-                m.Id, m.OrganisationName, m.Slug,
-                db.JointActionSupporters.Count(x => x.JointActionId == actionId && x.ViaMemberId == m.Id)))
-            .OrderBy(s => s.Name)
+        var sponsors = await db.CoalitionMembers.AsNoTracking()
+            .Where(m => db.JointActionSponsors.Any(s => s.JointActionId == actionId && s.MemberId == m.Id))
+            .OrderBy(m => m.OrganisationName)
+            .Select(m => new SponsorShare(m.Id, m.OrganisationName, m.Slug, db.JointActionSupporters.Count(x => x.JointActionId == actionId && x.ViaMemberId == m.Id)))
             .ToListAsync(cancellationToken);
         return new JointActionTotals(action.Id, action.Title, action.Kind, action.ProgrammeSlug, signUps, letters, raised, currency, sponsors);
     }
