@@ -20,6 +20,11 @@ public static partial class TextDiff
         {
             a = Tokens(before, true);
             b = Tokens(after, true);
+            if ((long)a.Count * b.Count > MaxCells * 4)
+            {
+                // Thousands of one-character lines: not worth a table of that size; show old and new whole.
+                return [new DiffSegment(DiffKind.Removed, string.Concat(a)), new DiffSegment(DiffKind.Added, string.Concat(b))];
+            }
         }
 
         // lengths[i, j] = length of the LCS of a[i..] and b[j..]
