@@ -30,7 +30,8 @@ public sealed partial class ReaffirmTests(CampaignsAppFactory app) : AppTestBase
 
         var request = await App.Smtp.WaitForAsync(m => To(m, "marta.reyes@sindicato-textil.example.org"), MailTimeout);
         await App.Smtp.WaitForAsync(m => To(m, "camille@collectif-etiquette.example.org"), MailTimeout);
-        Assert.Equal("The points of unity changed: please re-affirm", request.Subject);
+        Assert.Equal("Los puntos de unidad cambiaron: por favor, reafírmelos", request.Subject);
+        Assert.Equal("The points of unity changed: please re-affirm", (await App.Smtp.WaitForAsync(m => To(m, "owen@cleanthreads.example.org"), MailTimeout)).Subject);
 
         // Nobody endorses version 3 yet: everyone is now "earlier only".
         var page = await NewBrowser().GetStringAsync($"/coalitions/{Slug}");

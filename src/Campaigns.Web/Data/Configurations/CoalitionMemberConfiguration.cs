@@ -15,6 +15,7 @@ internal sealed class CoalitionMemberConfiguration : IEntityTypeConfiguration<Co
         builder.Property(m => m.OrganisationName).HasMaxLength(200);
         builder.Property(m => m.Slug).HasMaxLength(80);
         builder.Property(m => m.CountryCode).HasMaxLength(2);
+        builder.Property(m => m.Language).HasMaxLength(5);
         builder.HasIndex(m => new { m.CoalitionId, m.Slug }).IsUnique();
         builder.HasOne<Coalition>().WithMany().HasForeignKey(m => m.CoalitionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(m => m.PartnerOrganisationId).OnDelete(DeleteBehavior.SetNull);

@@ -20,6 +20,9 @@ public sealed class CoalitionMember
     /// <summary>The partner organisation this member is, when it is one: its Partner-role users may then see its supporters.</summary>
     public Guid? PartnerOrganisationId { get; set; }
 
+    /// <summary>The language its signatory used ("en", "es", "fr"): re-affirmation requests are written in it.</summary>
+    public string Language { get; set; } = "en";
+
     public bool ListPublicly { get; set; }
 
     public bool Approved { get; set; }

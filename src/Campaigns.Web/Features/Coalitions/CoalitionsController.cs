@@ -1,4 +1,6 @@
+using System.Globalization;
 using Campaigns.Web.Data;
+using Campaigns.Web.Infrastructure.Localization;
 using Campaigns.Web.Domain.Coalitions;
 using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -54,7 +56,7 @@ public sealed class CoalitionsController(ReadCoalitionPage read, CoalitionLinks 
 
         if (ModelState.IsValid)
         {
-            var result = await sign.SignAsync(slug, form, cancellationToken);
+            var result = await sign.SignAsync(slug, form, Language(), cancellationToken);
             if (result == SignResult.Signed)
             {
                 TempData["Notice"] = T["Thank you. Your organisation's signature is recorded; a coordinator will confirm it before it is listed."].Value;
@@ -137,6 +139,9 @@ public sealed class CoalitionsController(ReadCoalitionPage read, CoalitionLinks 
         TempData["Notice"] = T["Thank you for joining."].Value;
         return Redirect($"/coalitions/{slug}/actions/{id}" + (string.IsNullOrEmpty(form.Via) ? "" : "?via=" + Uri.EscapeDataString(form.Via)));
     }
+
+    private static string Language() =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var l && CampaignsLocalization.Cultures.Contains(l) ? l : "en";
 
     private ConsentTexts ConsentText(JointActionTotals totals, string? via)
     {

@@ -55,6 +55,7 @@ public sealed class CoalitionsSeeder(CampaignsDbContext db, TimeProvider clock, 
                     OrganisationName = m.Name,
                     Slug = m.Slug,
                     CountryCode = m.CountryCode,
+                    Language = m.Language,
                     ListPublicly = m.ListPublicly,
                     Approved = true,
                     CreatedAt = now,
@@ -97,7 +98,7 @@ public sealed class CoalitionsSeeder(CampaignsDbContext db, TimeProvider clock, 
 
     private sealed record VersionSeed(string Text, string ChangeNote, int DaysAgo);
 
-    private sealed record MemberSeed(string Slug, string Name, string CountryCode, bool ListPublicly, string SignerName, string SignerEmail, List<int> SignedVersions, string? Partner);
+    private sealed record MemberSeed(string Slug, string Name, string CountryCode, string Language, bool ListPublicly, string SignerName, string SignerEmail, List<int> SignedVersions, string? Partner);
 
     private sealed record JointActionSeed(JointActionKind Kind, string Slug, List<string> Sponsors);
 

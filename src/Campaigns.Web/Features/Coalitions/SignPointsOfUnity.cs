@@ -13,7 +13,7 @@ namespace Campaigns.Web.Features.Coalitions;
 /// </summary>
 public sealed class SignPointsOfUnity(CampaignsDbContext db, TimeProvider clock, ILogger<SignPointsOfUnity> logger)
 {
-    public async Task<SignResult> SignAsync(string slug, SignForm form, CancellationToken cancellationToken)
+    public async Task<SignResult> SignAsync(string slug, SignForm form, string language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var coalition = await db.Coalitions.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug && c.Status == ProgrammeStatus.Live, cancellationToken);
@@ -52,6 +52,7 @@ public sealed class SignPointsOfUnity(CampaignsDbContext db, TimeProvider clock,
             OrganisationName = name,
             Slug = memberSlug,
             CountryCode = form.CountryCode?.ToUpperInvariant() ?? "",
+            Language = language,
             ListPublicly = form.ListPublicly,
             CreatedAt = now,
         };

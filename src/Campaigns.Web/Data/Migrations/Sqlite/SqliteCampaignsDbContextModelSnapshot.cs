@@ -1232,6 +1232,11 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ListPublicly")
                         .HasColumnType("INTEGER");
 

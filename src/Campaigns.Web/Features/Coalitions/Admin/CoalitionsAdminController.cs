@@ -1,4 +1,3 @@
-using System.Globalization;
 using Campaigns.Web.Data;
 using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -45,7 +44,7 @@ public sealed class CoalitionsAdminController(CampaignsDbContext db, ReadCoaliti
             return await AdminPageAsync(slug, form, cancellationToken) is { } page ? View("Show", page) : NotFound();
         }
 
-        var number = await publish.HandleAsync(slug, form, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        var number = await publish.HandleAsync(slug, form, cancellationToken);
         if (number is null)
         {
             return NotFound();

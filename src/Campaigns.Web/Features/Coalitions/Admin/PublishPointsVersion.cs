@@ -13,7 +13,7 @@ public sealed class PublishPointsVersion(CampaignsDbContext db, EmailQueue email
 {
     public const string ReaffirmSubject = "The points of unity changed: please re-affirm";
 
-    public async Task<int?> HandleAsync(string slug, PointsForm form, string language, CancellationToken cancellationToken)
+    public async Task<int?> HandleAsync(string slug, PointsForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var coalition = await db.Coalitions.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
@@ -51,6 +51,7 @@ public sealed class PublishPointsVersion(CampaignsDbContext db, EmailQueue email
                 {
                     m.Id,
                     m.OrganisationName,
+                    m.Language,
                     Last = db.Endorsements.Where(e => e.MemberId == m.Id).OrderByDescending(e => e.SignedAt)
                         .Select(e => new { e.SignerName, e.SignerEmail }).FirstOrDefault(),
                 })
@@ -60,7 +61,7 @@ public sealed class PublishPointsVersion(CampaignsDbContext db, EmailQueue email
                 await emails.QueueAsync(
                     new EmailMessage(s.Last!.SignerEmail, s.Last.SignerName, ReaffirmSubject, "Coalitions/Emails/Reaffirm",
                         new ReaffirmEmailModel(s.Last.SignerName, s.OrganisationName, coalition.Name, version.Number, version.ChangeNote, links.ReaffirmUrl(coalition.Slug, s.Id)),
-                        language),
+                        s.Language),
                     "coalition-reaffirm", cancellationToken);
             }
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCampaignsDbContext))]
-    [Migration("20261124202202_Coalitions")]
+    [Migration("20261124211356_Coalitions")]
     partial class Coalitions
     {
         /// <inheritdoc />
@@ -1234,6 +1234,11 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ListPublicly")
                         .HasColumnType("INTEGER");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Campaigns.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCampaignsDbContext))]
-    [Migration("20261124202339_Coalitions")]
+    [Migration("20261124211816_Coalitions")]
     partial class Coalitions
     {
         /// <inheritdoc />
@@ -1240,6 +1240,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
 
                     b.Property<bool>("ListPublicly")
                         .HasColumnType("boolean");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Campaigns.Web.Data.Migrations.Postgres
+namespace Campaigns.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Coalitions : Migration
@@ -14,26 +14,26 @@ namespace Campaigns.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<Guid>(
                 name: "DistrictId",
                 table: "targets",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SucceededById",
                 table: "targets",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "coalitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Sector = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,9 +44,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "districts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,12 +57,12 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "coalition_joint_actions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoalitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ProgrammeSlug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoalitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProgrammeSlug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,15 +79,16 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "coalition_members",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoalitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    PartnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ListPublicly = table.Column<bool>(type: "boolean", nullable: false),
-                    Approved = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoalitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PartnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    ListPublicly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Approved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,12 +111,12 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "coalition_points_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoalitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    ChangeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoalitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,14 +133,14 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "lobbying_campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Goal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    TalkingPoints = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CoalitionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Goal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TalkingPoints = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CoalitionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,14 +157,14 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "coalition_joint_action_sponsors",
                 columns: table => new
                 {
-                    JointActionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false)
+                    JointActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_coalition_joint_action_sponsors", x => new { x.JointActionId, x.MemberId });
                     table.ForeignKey(
-                        name: "FK_coalition_joint_action_sponsors_coalition_joint_actions_Joi~",
+                        name: "FK_coalition_joint_action_sponsors_coalition_joint_actions_JointActionId",
                         column: x => x.JointActionId,
                         principalTable: "coalition_joint_actions",
                         principalColumn: "Id",
@@ -180,26 +181,26 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "coalition_joint_action_supporters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    JointActionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ViaMemberId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    ShareWithAllSponsors = table.Column<bool>(type: "boolean", nullable: false),
-                    ConsentText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JointActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ViaMemberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ShareWithAllSponsors = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_coalition_joint_action_supporters", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_coalition_joint_action_supporters_coalition_joint_actions_J~",
+                        name: "FK_coalition_joint_action_supporters_coalition_joint_actions_JointActionId",
                         column: x => x.JointActionId,
                         principalTable: "coalition_joint_actions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_coalition_joint_action_supporters_coalition_members_ViaMemb~",
+                        name: "FK_coalition_joint_action_supporters_coalition_members_ViaMemberId",
                         column: x => x.ViaMemberId,
                         principalTable: "coalition_members",
                         principalColumn: "Id",
@@ -210,12 +211,12 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "coalition_endorsements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignerEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignerEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,8 +239,8 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "lobbying_campaign_targets",
                 columns: table => new
                 {
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TargetId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,16 +263,16 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "lobbying_contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TargetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    DistrictId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SupporterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SupporterEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    ViaMemberId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DistrictId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SupporterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SupporterEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ViaMemberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -306,11 +307,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "lobbying_letters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -327,12 +328,12 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                 name: "lobbying_moments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
