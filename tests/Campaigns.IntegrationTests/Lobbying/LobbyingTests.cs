@@ -31,8 +31,13 @@ public sealed class LobbyingTests(ClockedAppFactory app) : AppTestBase(app), ICl
         var alex = await TargetAsync("Alex Morgan MP");
 
         var sent = await PostFormAsync(browser, page, $"/lobbying/{Slug}/letter",
-            ("TargetId", alex.ToString()), ("DistrictId", bristol.ToString()), ("Name", "Jo Bloggs"), ("Email", "jo@example.org"), ("Language", "fr"));
+            ("TargetId", alex.ToString()), ("DistrictId", bristol.ToString()), ("Name", "Jo Bloggs"), ("Email", "jo@example.org"), ("Language", "fr"), ("Via", "clean-threads-campaign"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        // The campaign is the coalition's: the letter counts for the member whose link brought the supporter.
+        var via = await App.WithDbAsync(db => db.LobbyingContacts.Where(c => c.TargetId == alex)
+            .Join(db.CoalitionMembers, c => c.ViaMemberId, m => m.Id, (c, m) => m.Slug).SingleAsync());
+        Assert.Equal("clean-threads-campaign", via);
 
         var letter = await App.Smtp.WaitForAsync(m => To(m, "alex.morgan.mp@parliament.example.org"), MailTimeout);
         Assert.Equal("Merci de coparrainer la motion sur la liberté syndicale", letter.Subject);
