@@ -107,6 +107,31 @@ public class CampaignsDbContext(DbContextOptions options)
 
     /// <summary>Append-only: add rows, never update or delete them (a trigger refuses it).</summary>
     public DbSet<Domain.Security.AuditEntry> AuditEntries => Set<Domain.Security.AuditEntry>();
+    public DbSet<Domain.Targets.District> Districts => Set<Domain.Targets.District>();
+
+    public DbSet<Domain.Coalitions.Coalition> Coalitions => Set<Domain.Coalitions.Coalition>();
+
+    public DbSet<Domain.Coalitions.PointsOfUnityVersion> PointsOfUnityVersions => Set<Domain.Coalitions.PointsOfUnityVersion>();
+
+    public DbSet<Domain.Coalitions.CoalitionMember> CoalitionMembers => Set<Domain.Coalitions.CoalitionMember>();
+
+    public DbSet<Domain.Coalitions.Endorsement> Endorsements => Set<Domain.Coalitions.Endorsement>();
+
+    public DbSet<Domain.Coalitions.JointAction> JointActions => Set<Domain.Coalitions.JointAction>();
+
+    public DbSet<Domain.Coalitions.JointActionSponsor> JointActionSponsors => Set<Domain.Coalitions.JointActionSponsor>();
+
+    public DbSet<Domain.Coalitions.JointActionSupporter> JointActionSupporters => Set<Domain.Coalitions.JointActionSupporter>();
+
+    public DbSet<Domain.Lobbying.LobbyingCampaign> LobbyingCampaigns => Set<Domain.Lobbying.LobbyingCampaign>();
+
+    public DbSet<Domain.Lobbying.LobbyingCampaignTarget> LobbyingCampaignTargets => Set<Domain.Lobbying.LobbyingCampaignTarget>();
+
+    public DbSet<Domain.Lobbying.LobbyingLetter> LobbyingLetters => Set<Domain.Lobbying.LobbyingLetter>();
+
+    public DbSet<Domain.Lobbying.LobbyingMoment> LobbyingMoments => Set<Domain.Lobbying.LobbyingMoment>();
+
+    public DbSet<Domain.Lobbying.LobbyingContact> LobbyingContacts => Set<Domain.Lobbying.LobbyingContact>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,11 +28,20 @@ public sealed class Target
     /// <summary>How a letter opens, e.g. "Dear Attorney General".</summary>
     public string Salutation { get; set; } = "";
 
+    /// <summary>The district or constituency an elected representative answers to; null for everyone else.</summary>
+    public Guid? DistrictId { get; set; }
+
+    /// <summary>Who took over when the term ended; set when a coordinator moved live campaigns on.</summary>
+    public Guid? SucceededById { get; set; }
+
     public DateOnly? TermStartsOn { get; set; }
 
     public DateOnly? TermEndsOn { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The term is over: campaigns still addressing this target write to someone who no longer holds the office.</summary>
+    public bool TermEnded(DateOnly today) => TermEndsOn is { } end && end < today;
 
     public bool InOffice(DateOnly today) => (TermStartsOn is null || TermStartsOn <= today) && (TermEndsOn is null || TermEndsOn >= today);
 }

@@ -22,6 +22,12 @@ public sealed class SaveTarget(CampaignsDbContext db, TimeProvider clock)
             return new SaveTargetResult(null, "The term cannot end before it starts.");
         }
 
+        if (form.DistrictId is { } districtId
+            && !await db.Districts.AnyAsync(d => d.Id == districtId && d.CountryCode == (form.CountryCode ?? "").ToUpperInvariant(), cancellationToken))
+        {
+            return new SaveTargetResult(null, "Choose a district of the target's country.");
+        }
+
         Target? target;
         if (id is null)
         {
@@ -42,6 +48,7 @@ public sealed class SaveTarget(CampaignsDbContext db, TimeProvider clock)
         target.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
         target.Phone = string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim();
         target.Salutation = form.Salutation?.Trim() ?? "";
+        target.DistrictId = form.DistrictId;
         target.TermStartsOn = form.TermStartsOn;
         target.TermEndsOn = form.TermEndsOn;
         await db.SaveChangesAsync(cancellationToken);

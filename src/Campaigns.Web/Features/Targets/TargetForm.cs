@@ -41,6 +41,9 @@ public sealed class TargetForm
     [Display(Name = "Salutation")]
     public string? Salutation { get; set; }
 
+    /// <summary>For elected representatives: the district or constituency they answer to.</summary>
+    public Guid? DistrictId { get; set; }
+
     [Display(Name = "Term starts")]
     public DateOnly? TermStartsOn { get; set; }
 
@@ -50,4 +53,6 @@ public sealed class TargetForm
 
 public sealed record TargetRow(Guid Id, string Name, string Title, string Institution, TargetKind Kind, string CountryCode, string? Email, bool InOffice);
 
-public sealed record TargetEditModel(Guid? Id, TargetForm Form);
+public sealed record TargetEditModel(Guid? Id, TargetForm Form, IReadOnlyList<DistrictChoice>? Districts = null);
+
+public sealed record DistrictChoice(Guid Id, string CountryCode, string Name);

@@ -23,7 +23,7 @@ public sealed class TargetsController(CampaignsDbContext db, TimeProvider clock,
     }
 
     [HttpGet("new")]
-    public IActionResult New() => View("Edit", new TargetEditModel(null, new TargetForm()));
+    public async Task<IActionResult> New(CancellationToken cancellationToken) => View("Edit", new TargetEditModel(null, new TargetForm(), await DistrictsAsync(cancellationToken)));
 
     [HttpPost("new")]
     public Task<IActionResult> Create(TargetForm form, [FromServices] SaveTarget save, CancellationToken cancellationToken) =>
@@ -43,10 +43,11 @@ public sealed class TargetsController(CampaignsDbContext db, TimeProvider clock,
             Email = t.Email,
             Phone = t.Phone,
             Salutation = t.Salutation,
+            DistrictId = t.DistrictId,
             TermStartsOn = t.TermStartsOn,
             TermEndsOn = t.TermEndsOn,
         }).SingleOrDefaultAsync(cancellationToken);
-        return form is null ? NotFound() : View("Edit", new TargetEditModel(id, form));
+        return form is null ? NotFound() : View("Edit", new TargetEditModel(id, form, await DistrictsAsync(cancellationToken)));
     }
 
     [HttpPost("{id:guid}/edit")]
@@ -71,6 +72,9 @@ public sealed class TargetsController(CampaignsDbContext db, TimeProvider clock,
             ModelState.AddModelError("", T[result.Error]);
         }
 
-        return View("Edit", new TargetEditModel(id, form));
+        return View("Edit", new TargetEditModel(id, form, await DistrictsAsync(cancellationToken)));
     }
+
+    private Task<List<DistrictChoice>> DistrictsAsync(CancellationToken cancellationToken) =>
+        db.Districts.AsNoTracking().OrderBy(d => d.CountryCode).ThenBy(d => d.Name).Select(d => new DistrictChoice(d.Id, d.CountryCode, d.Name)).ToListAsync(cancellationToken);
 }

@@ -4,6 +4,8 @@ using Campaigns.Web.Features.Admin.Access;
 using Campaigns.Web.Features.Admin.Outbox;
 using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Assistance;
+using Campaigns.Web.Features.Coalitions;
+using Campaigns.Web.Features.Lobbying;
 using Campaigns.Web.Features.Aid;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Library;
@@ -34,6 +36,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddCampaignsAid();
         services.AddCampaignsPrivacy();
         services.AddCampaignsAccess();
+        services.AddCampaignsCoalitions();
+        services.AddCampaignsLobbying();
         return services;
     }
 }

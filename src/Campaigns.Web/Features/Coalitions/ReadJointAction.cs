@@ -1,0 +1,69 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Aid;
+using Campaigns.Web.Domain.Alerts;
+using Campaigns.Web.Domain.Coalitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Coalitions;
+
+/// <summary>
+/// Combined counters of a joint action and each co-sponsor's own part, and the supporter list one co-sponsor may
+/// see: those who came through it, plus those who agreed to be shared with every co-sponsor.
+/// </summary>
+public sealed class ReadJointAction(CampaignsDbContext db)
+{
+    public async Task<JointActionTotals?> TotalsAsync(Guid actionId, CancellationToken cancellationToken)
+    {
+        var action = await db.JointActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
+        if (action is null)
+        {
+            return null;
+        }
+
+        var signUps = await db.JointActionSupporters.CountAsync(s => s.JointActionId == actionId, cancellationToken);
+        long raised = 0;
+        var currency = "";
+        var letters = 0;
+        switch (action.Kind)
+        {
+            case JointActionKind.AidDrive:
+                var drive = await db.AidDrives.AsNoTracking().Where(d => d.Slug == action.ProgrammeSlug).Select(d => new { d.Id, d.Currency }).SingleOrDefaultAsync(cancellationToken);
+                if (drive is not null)
+                {
+                    currency = drive.Currency;
+                    raised = await db.Donations.Where(d => d.AidDriveId == drive.Id && d.Status == DonationStatus.Paid && d.Currency == drive.Currency)
+                        .SumAsync(d => d.AmountMinor, cancellationToken);
+                }
+
+                break;
+            case JointActionKind.UrgentAction:
+                letters = await db.ActionsTaken.CountAsync(
+                    a => (a.Kind == ActionKind.Letter || a.Kind == ActionKind.Email) && db.UrgentActions.Any(u => u.Id == a.UrgentActionId && u.Slug == action.ProgrammeSlug),
+                    cancellationToken);
+                break;
+        }
+
+        var sponsors = await db.CoalitionMembers.AsNoTracking()
+            .Where(m => db.JointActionSponsors.Any(s => s.JointActionId == actionId && s.MemberId == m.Id))
+            .OrderBy(m => m.OrganisationName)
+            .Select(m => new SponsorShare(m.Id, m.OrganisationName, m.Slug, db.JointActionSupporters.Count(x => x.JointActionId == actionId && x.ViaMemberId == m.Id)))
+            .ToListAsync(cancellationToken);
+        return new JointActionTotals(action.Id, action.Title, action.Kind, action.ProgrammeSlug, signUps, letters, raised, currency, sponsors);
+    }
+
+    public Task<List<SupporterRow>> SupportersVisibleToAsync(Guid actionId, Guid memberId, CancellationToken cancellationToken) =>
+        db.JointActionSupporters.AsNoTracking()
+            .Where(s => s.JointActionId == actionId && (s.ViaMemberId == memberId || s.ShareWithAllSponsors))
+            .Where(_ => db.JointActionSponsors.Any(x => x.JointActionId == actionId && x.MemberId == memberId))
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new SupporterRow(s.Name, s.Email, s.ViaMemberId == memberId, s.CreatedAt))
+            .ToListAsync(cancellationToken);
+}
+
+public sealed record SponsorShare(Guid MemberId, string Name, string Slug, int SignUps);
+
+public sealed record JointActionTotals(
+    Guid Id, string Title, JointActionKind Kind, string ProgrammeSlug, int SignUps, int LettersSent, long RaisedMinor, string Currency, IReadOnlyList<SponsorShare> Sponsors);
+
+/// <param name="OwnSignUp">True when the supporter came through this member; false when shared by consent.</param>
+public sealed record SupporterRow(string Name, string Email, bool OwnSignUp, DateTimeOffset JoinedAt);
