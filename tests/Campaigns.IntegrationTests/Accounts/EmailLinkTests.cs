@@ -84,6 +84,10 @@ public sealed partial class EmailLinkTests(CampaignsAppFactory app) : AppTestBas
             ("UserId", Query(link, "userId")), ("Code", Query(link, "code")), ("Password", "jon chooses a long password"));
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        // A coordinator sets up two-step verification before reaching any staff page.
+        Assert.Equal("/account/two-factor/setup", (await jon.GetAsync("/admin/partners")).Headers.Location?.OriginalString);
+        await EnrolAsync(jon);
         Assert.Equal(HttpStatusCode.OK, (await jon.GetAsync("/admin/partners")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, StatusOrForbidden(await jon.GetAsync("/admin/users")));
     }

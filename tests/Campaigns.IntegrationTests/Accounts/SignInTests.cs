@@ -1,6 +1,7 @@
 using System.Net;
 using Campaigns.Testing;
 using Campaigns.Web.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.IntegrationTests.Accounts;
 
@@ -46,6 +47,32 @@ public sealed class SignInTests(CampaignsAppFactory app) : AppTestBase(app), ICl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lockout_lasts_fifteen_minutes_and_then_the_right_password_works_again()
+    {
+        // Lockout is what an attacker could turn against the owner: it must end on its own, never be permanent.
+        await TestUsers.CreateAsync(App, "lucas@example.org", Roles.Coordinator);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(NewBrowser(), "lucas@example.org", $"wrong password number {attempt}");
+        }
+
+        var lockoutEnd = await App.WithDbAsync(db => db.Users.Where(u => u.Email == "lucas@example.org").Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(lockoutEnd);
+        Assert.InRange(lockoutEnd.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+
+        // Identity compares the lockout with the system clock, so the window passes by moving its end into the past.
+        await App.WithDbAsync(db => db.Users.Where(u => u.Email == "lucas@example.org")
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        var browser = NewBrowser();
+        var response = await SignInAsync(browser, "lucas@example.org", TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Users.Where(u => u.Email == "lucas@example.org").Select(u => u.AccessFailedCount).SingleAsync()));
     }
 
     [Fact]

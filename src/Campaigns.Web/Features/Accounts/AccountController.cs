@@ -61,6 +61,12 @@ public sealed class AccountController(
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
             }
 
+            if (result.RequiresTwoFactor)
+            {
+                var returnUrl = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/";
+                return Redirect($"/account/two-factor/signin?returnUrl={Uri.EscapeDataString(returnUrl)}&rememberMe={(form.RememberMe ? "true" : "false")}");
+            }
+
             if (result.IsLockedOut)
             {
                 ModelState.AddModelError("", T["This account is locked after too many failed attempts. Try again in 15 minutes, or reset your password."]);

@@ -20,6 +20,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<AccountLinks>();
         services.AddScoped<SendAccountEmail>();
         services.AddScoped<FreezeAccount>();
+        services.AddScoped<ManageTwoFactor>();
         services.AddScoped<InviteUser>();
         services.AddScoped<SetUserRoles>();
         services.AddScoped<ReadOutbox>();
