@@ -76,6 +76,48 @@ public sealed class SignInTests(CampaignsAppFactory app) : AppTestBase(app), ICl
     }
 
     [Fact]
+    public async Task Someone_else_locking_the_account_does_not_keep_the_owner_out_of_a_browser_they_signed_in_with()
+    {
+        await TestUsers.CreateAsync(App, "maya@example.org", Roles.Coordinator);
+        var owner = NewBrowser();
+        await SignInAsync(owner, "maya@example.org", TestUsers.Password);
+        await PostFormAsync(owner, "/account", "/account/signout");
+        var attacker = NewBrowser();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(attacker, "maya@example.org", $"wrong password number {attempt}");
+        }
+
+        var elsewhere = await SignInAsync(NewBrowser(), "maya@example.org", TestUsers.Password);
+        var response = await SignInAsync(owner, "maya@example.org", TestUsers.Password);
+
+        Assert.Contains("locked", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/admin/partners")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_on_a_known_browser_during_a_lockout_forgets_that_browser()
+    {
+        await TestUsers.CreateAsync(App, "nora@example.org", Roles.Supporter);
+        var owner = NewBrowser();
+        await SignInAsync(owner, "nora@example.org", TestUsers.Password);
+        await PostFormAsync(owner, "/account", "/account/signout");
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(NewBrowser(), "nora@example.org", $"wrong password number {attempt}");
+        }
+
+        var wrong = await SignInAsync(owner, "nora@example.org", "a guess from a stolen laptop");
+        var right = await SignInAsync(owner, "nora@example.org", TestUsers.Password);
+
+        Assert.Contains("locked", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unconfirmed_user_cannot_sign_in_until_the_email_is_confirmed()
     {
         var user = await TestUsers.CreateAsync(App, "dora@example.org", Roles.Supporter);

@@ -16,6 +16,7 @@ public sealed class TwoFactorController(
     ManageTwoFactor twoFactor,
     SendAccountEmail accountEmail,
     FreezeAccount freeze,
+    KnownDevice knownDevice,
     ILogger<TwoFactorController> logger,
     IStringLocalizer<SharedResource> T) : Controller
 {
@@ -188,6 +189,7 @@ public sealed class TwoFactorController(
 
         if (result.Succeeded)
         {
+            knownDevice.Remember(HttpContext, user.Id);
             if (await twoFactor.IsRequiredForAsync(user))
             {
                 await accountEmail.SignInNoticeAsync(user, freeze.CreateToken(user.Id), HttpContext.RequestAborted);

@@ -21,6 +21,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<SendAccountEmail>();
         services.AddScoped<FreezeAccount>();
         services.AddScoped<ManageTwoFactor>();
+        services.AddScoped<KnownDevice>();
         services.AddScoped<InviteUser>();
         services.AddScoped<SetUserRoles>();
         services.AddScoped<ReadOutbox>();
