@@ -142,12 +142,13 @@ site="http://127.0.0.1:$nginx_port"
 # --- One cookie, both nodes ----------------------------------------------------------------------------------
 jar="$work/cookies.txt"
 token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
-# What an authenticator app shows for a base32 key now (RFC 6238: HMAC-SHA1, 30-second steps, six digits).
+# What an authenticator app shows for a base32 key (RFC 6238: HMAC-SHA1, 30-second steps, six digits), now or
+# $2 seconds from now: the app accepts each code once, and codes up to a minute ahead.
 totp() {
   python3 -c 'import base64, hashlib, hmac, struct, sys, time
 k = sys.argv[1].upper(); k = base64.b32decode(k + "=" * (-len(k) % 8))
-h = hmac.new(k, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest(); o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1"
+h = hmac.new(k, struct.pack(">Q", int(time.time() + int(sys.argv[2])) // 30), hashlib.sha1).digest(); o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1" "${2:-0}"
 }
 authenticator_key=""
 # Password, then, once the admin has two-step verification, the code: leaves the final headers in $work/signin.headers.
@@ -161,7 +162,7 @@ sign_in() {
   if [[ "$location" == /account/two-factor/signin* && -n "$authenticator_key" ]]; then
     t="$(curl -fsS -c "$jar" -b "$jar" "$site$location" | token)"
     curl -fsS -o /dev/null -c "$jar" -b "$jar" -D "$work/signin.headers" \
-      --data-urlencode "Code=$(totp "$authenticator_key")" --data-urlencode "ReturnUrl=/" \
+      --data-urlencode "Code=$(totp "$authenticator_key" 30)" --data-urlencode "ReturnUrl=/" \
       --data-urlencode "__RequestVerificationToken=$t" "$site/account/two-factor/signin"
   fi
 }

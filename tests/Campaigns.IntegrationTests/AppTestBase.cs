@@ -41,7 +41,7 @@ public abstract partial class AppTestBase(CampaignsAppFactory app)
     {
         var response = await PostFormAsync(browser, "/account/signin", "/account/signin", ("Email", email), ("Password", password));
         return IsSecondStep(response, out var secondStep)
-            ? await SecondStepAsync(browser, secondStep, Totp.Now(TestUsers.AuthenticatorKey))
+            ? await SecondStepAsync(browser, secondStep, await Totp.FreshAsync(TestUsers.AuthenticatorKeyFor(email)))
             : response;
     }
 
@@ -69,7 +69,7 @@ public abstract partial class AppTestBase(CampaignsAppFactory app)
         var key = KeyPattern().Match(setup) is { Success: true } match
             ? match.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()
             : throw new InvalidOperationException("No authenticator key on the setup page");
-        var enabled = await PostFormAsync(browser, "/account/two-factor/setup", "/account/two-factor/setup", ("Code", Totp.Now(key)));
+        var enabled = await PostFormAsync(browser, "/account/two-factor/setup", "/account/two-factor/setup", ("Code", await Totp.FreshAsync(key)));
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var codes = RecoveryCodePattern().Matches(await enabled.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
         return (key, codes);

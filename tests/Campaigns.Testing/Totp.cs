@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -21,8 +22,34 @@ public static class Totp
         return binary.ToString("D6", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The code for now: Identity checks codes against the system clock, not the app's TimeProvider.</summary>
+    private static readonly ConcurrentDictionary<string, long> LastStep = new(StringComparer.Ordinal);
+
+    /// <summary>The code for now: the app checks codes against the system clock, not its TimeProvider.</summary>
     public static string Now(string base32Key) => Code(base32Key, DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// A code the app has not accepted before for this key. The app takes each code once (RFC 6238 §5.2) and codes up
+    /// to two steps either side of now, so a key signs in about four times in a row, then once per 30-second step.
+    /// </summary>
+    public static async Task<string> FreshAsync(string base32Key)
+    {
+        var key = base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            var last = LastStep.GetOrAdd(key, long.MinValue);
+            var step = Math.Max(now - 1, last + 1);
+            if (step <= now + 2 && LastStep.TryUpdate(key, step, last))
+            {
+                return Code(key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+            }
+
+            if (step > now + 2)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
+    }
 
     public static byte[] FromBase32(string key)
     {

@@ -26,7 +26,7 @@ public sealed class TwoFactorTests(CampaignsAppFactory app) : AppTestBase(app), 
         Assert.True(IsSecondStep(password, out var secondStep));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
 
-        var code = await SecondStepAsync(browser, secondStep, Totp.Now(key));
+        var code = await SecondStepAsync(browser, secondStep, await Totp.FreshAsync(key));
 
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.Equal("/", code.Headers.Location?.OriginalString);
@@ -54,7 +54,7 @@ public sealed class TwoFactorTests(CampaignsAppFactory app) : AppTestBase(app), 
     {
         await TestUsers.CreateAsync(App, "tf-carla@example.org", Roles.Coordinator);
         var browser = NewBrowser();
-        var wrong = WrongCode(TestUsers.AuthenticatorKey);
+        var wrong = WrongCode(TestUsers.AuthenticatorKeyFor("tf-carla@example.org"));
 
         var password = await PostFormAsync(browser, "/account/signin", "/account/signin", ("Email", "tf-carla@example.org"), ("Password", TestUsers.Password));
         Assert.True(IsSecondStep(password, out var secondStep));
@@ -70,9 +70,28 @@ public sealed class TwoFactorTests(CampaignsAppFactory app) : AppTestBase(app), 
             await SecondStepAsync(browser, secondStep, wrong);
         }
 
-        var locked = await SecondStepAsync(browser, secondStep, Totp.Now(TestUsers.AuthenticatorKey));
+        var locked = await SecondStepAsync(browser, secondStep, await Totp.FreshAsync(TestUsers.AuthenticatorKeyFor("tf-carla@example.org")));
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_is_accepted_only_once()
+    {
+        await TestUsers.CreateAsync(App, "tf-hana@example.org", Roles.Coordinator);
+        var code = await Totp.FreshAsync(TestUsers.AuthenticatorKeyFor("tf-hana@example.org"));
+        var first = NewBrowser();
+        Assert.True(IsSecondStep(await PostFormAsync(first, "/account/signin", "/account/signin", ("Email", "tf-hana@example.org"), ("Password", TestUsers.Password)), out var step));
+        Assert.Equal(HttpStatusCode.Redirect, (await SecondStepAsync(first, step, code)).StatusCode);
+
+        var replay = NewBrowser();
+        Assert.True(IsSecondStep(await PostFormAsync(replay, "/account/signin", "/account/signin", ("Email", "tf-hana@example.org"), ("Password", TestUsers.Password)), out var replayStep));
+        var refused = await SecondStepAsync(replay, replayStep, code);
+
+        Assert.Contains("The code is not right.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await replay.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SecondStepAsync(replay, replayStep, await Totp.FreshAsync(TestUsers.AuthenticatorKeyFor("tf-hana@example.org")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await replay.GetAsync("/account")).StatusCode);
     }
 
     [Fact]
