@@ -72,6 +72,7 @@ public abstract partial class AppTestBase(CampaignsAppFactory app)
         var enabled = await PostFormAsync(browser, "/account/two-factor/setup", "/account/two-factor/setup", ("Code", await Totp.FreshAsync(key)));
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var codes = RecoveryCodePattern().Matches(await enabled.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(codes.Count == 10, "Two-step verification was not turned on");
         return (key, codes);
     }
 

@@ -150,6 +150,28 @@ public sealed class TwoFactorTests(CampaignsAppFactory app) : AppTestBase(app), 
     }
 
     [Fact]
+    public async Task An_admin_resets_it_for_a_coordinator_who_lost_their_phone_who_then_sets_it_up_again()
+    {
+        await TestUsers.CreateAsync(App, "tf-admin@example.org", Roles.Admin);
+        var coordinator = await TestUsers.CreateAsync(App, "tf-lost@example.org", Roles.Coordinator);
+        var admin = NewBrowser();
+        await SignInAsync(admin, "tf-admin@example.org", TestUsers.Password);
+        var oldSession = NewBrowser();
+        await SignInAsync(oldSession, "tf-lost@example.org", TestUsers.Password);
+
+        var reset = await PostFormAsync(admin, "/admin/users", $"/admin/users/{coordinator.Id}/two-factor/reset");
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.False(await UserAsync("tf-lost@example.org", u => u.TwoFactorEnabled));
+        Assert.Equal(HttpStatusCode.Redirect, (await oldSession.GetAsync("/account")).StatusCode);
+        var browser = NewBrowser();
+        Assert.Equal("/", (await SignInAsync(browser, "tf-lost@example.org", TestUsers.Password)).Headers.Location?.OriginalString);
+        Assert.Equal("/account/two-factor/setup", (await browser.GetAsync("/admin/partners")).Headers.Location?.OriginalString);
+        await EnrolAsync(browser);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/partners")).StatusCode);
+    }
+
+    [Fact]
     public async Task Staff_cannot_turn_two_step_verification_off()
     {
         await TestUsers.CreateAsync(App, "tf-dora@example.org", Roles.Coordinator);

@@ -76,6 +76,27 @@ public sealed class ManageTwoFactor(UserManager<CampaignsUser> users, IOptions<C
         return true;
     }
 
+    /// <summary>
+    /// For someone who lost both the phone and the recovery codes, after an Admin has made sure who is asking: the
+    /// key and codes stop working, sessions end, and staff set up a new app at their next sign-in.
+    /// </summary>
+    public async Task<bool> ResetAsync(Guid userId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return false;
+        }
+
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+
+        // Replacing the codes with ones nobody sees is how Identity empties them.
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 1);
+        Check(await users.UpdateSecurityStampAsync(user));
+        return true;
+    }
+
     /// <summary>Spaces and dashes typed or pasted with the code are not part of it.</summary>
     public static string Normalize(string code) =>
         new([.. (code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-')]);

@@ -39,14 +39,19 @@ public sealed class SingleUseAuthenticatorTokenProvider : AuthenticatorTokenProv
             }
         }
 
-        var last = long.TryParse(await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepToken), CultureInfo.InvariantCulture, out var l) ? l : long.MinValue;
+        // The step is stored with a fingerprint of the key: a new key starts afresh.
+        var fingerprint = Convert.ToHexString(SHA256.HashData(keyBytes), 0, 8);
+        var stored = (await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepToken))?.Split(':');
+        var last = stored is [var lastStep, var storedFingerprint] && storedFingerprint == fingerprint
+            && long.TryParse(lastStep, CultureInfo.InvariantCulture, out var l) ? l : long.MinValue;
         if (matched is not { } accepted || accepted <= last)
         {
             return false;
         }
 
         // The save fails on a concurrent change to the user (concurrency stamp): then the same code cannot win twice.
-        var saved = await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastStepToken, accepted.ToString(CultureInfo.InvariantCulture));
+        var saved = await manager.SetAuthenticationTokenAsync(
+            user, LoginProvider, LastStepToken, string.Create(CultureInfo.InvariantCulture, $"{accepted}:{fingerprint}"));
         return saved.Succeeded;
     }
 
