@@ -102,6 +102,8 @@ public class CampaignsDbContext(DbContextOptions options)
 
     public DbSet<Shipment> Shipments => Set<Shipment>();
 
+    public DbSet<Domain.Privacy.ErasureRecord> ErasureRecords => Set<Domain.Privacy.ErasureRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -8,6 +8,14 @@ public static class Slug
 {
     public const int MaxLength = 80;
 
+    // Literal segments that sit beside {slug} in public addresses (/alerts/subscribe, /aid/giving, ...): a title
+    // that made one of these would give a page nobody could reach.
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "new", "edit", "admin", "subscribe", "confirm", "preferences", "unsubscribe", "check-in", "giving", "hosting",
+        "invitations", "goods", "stops", "events", "donate", "ledger", "feed", "calendar",
+    };
+
     public static string From(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -44,6 +52,9 @@ public static class Slug
 
         return builder.ToString().TrimEnd('-');
     }
+
+    /// <summary>True when the slug would collide with a fixed address; the caller picks a numbered variant.</summary>
+    public static bool IsReserved(string slug) => Reserved.Contains(slug);
 
     public static bool IsValid(string? slug) =>
         !string.IsNullOrEmpty(slug) && slug.Length <= MaxLength && From(slug) == slug;

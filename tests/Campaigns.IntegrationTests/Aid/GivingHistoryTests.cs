@@ -40,6 +40,29 @@ public sealed partial class GivingHistoryTests(CampaignsAppFactory app) : AppTes
         Assert.DoesNotContain(App.Smtp.Messages, m => m.To.ToString().Contains("never-gave@example.org", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_signed_in_donor_sees_their_giving_from_their_account_and_nobody_elses()
+    {
+        await TestUsers.CreateAsync(App, "coord-mine@example.org", Roles.Coordinator);
+        var coordinator = NewBrowser();
+        await SignInAsync(coordinator, "coord-mine@example.org", TestUsers.Password);
+        await PostFormAsync(coordinator, $"/admin/aid/{Drive}", $"/admin/aid/{Drive}/gifts",
+            ("Amount", "35"), ("Currency", "EUR"), ("Channel", "Cash"), ("DonorName", "Account Ama"), ("DonorEmail", "ama@example.org"));
+        await PostFormAsync(coordinator, $"/admin/aid/{Drive}", $"/admin/aid/{Drive}/gifts",
+            ("Amount", "77"), ("Currency", "EUR"), ("Channel", "Cash"), ("DonorName", "Someone Else"), ("DonorEmail", "else@example.org"));
+        await TestUsers.CreateAsync(App, "ama@example.org", Roles.Supporter);
+        var ama = NewBrowser();
+        await SignInAsync(ama, "ama@example.org", TestUsers.Password);
+
+        Assert.Contains("/aid/giving/mine", await ama.GetStringAsync("/account"), StringComparison.Ordinal);
+        var mine = await ama.GetAsync("/aid/giving/mine");
+        var page = WebUtility.HtmlDecode(await ama.GetStringAsync(mine.Headers.Location!.OriginalString));
+
+        Assert.Contains("35.00 EUR", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("77.00 EUR", page, StringComparison.Ordinal);
+        Assert.Contains("/account/signin", (await NewBrowser().GetAsync("/aid/giving/mine")).Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"http\S+/aid/giving/\S+")]
     private static partial Regex LinkPattern();
 }

@@ -51,7 +51,15 @@ public sealed class GoodsTests(CampaignsAppFactory app) : AppTestBase(app), ICla
 
         var coordinator = await SignedInAsync("coord-goods@example.org", Roles.Coordinator);
         AssertDenied((await PostFormAsync(partner, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/pledges/{pledge.Id}/received")));
-        await PostFormAsync(coordinator, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/pledges/{pledge.Id}/received", ("collectionPoint", "Lille union hall"));
+        var thanks = await App.Smtp.WaitForAsync(m => m.Subject == "Thank you for your pledge of goods" && m.To.ToString().Contains("goods@example.org", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        Assert.Contains("6 pieces of Vaccine cool boxes", thanks.TextBody, StringComparison.Ordinal);
+        await PostFormAsync(coordinator, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/pledges/{pledge.Id}/received", ("CollectionPoint", "Lille union hall"), ("DeclaredValue", "180"));
+        await PostFormAsync(coordinator, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/pledges/{pledge.Id}/received", ("CollectionPoint", "Lille union hall"), ("DeclaredValue", "180"));
+        var goodsIn = Assert.Single(await App.WithDbAsync(db => db.LedgerEntries.Where(e => e.ExternalKey == "goods-received:" + pledge.Id).ToListAsync()));
+        Assert.Equal(LedgerEntryKind.GoodsIn, goodsIn.Kind);
+        Assert.Equal(18000, goodsIn.AmountMinor);
+        var arrived = await App.Smtp.WaitForAsync(m => m.Subject == "Your goods have arrived" && m.To.ToString().Contains("goods@example.org", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        Assert.Contains("Lille union hall", arrived.TextBody, StringComparison.Ordinal);
         await PostFormAsync(coordinator, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/shipments",
             ("Carrier", "Solidarity Freight"), ("TrackingReference", "SF-123"), ("CustomsValue", "420"), ("Currency", "EUR"));
         var shipment = await App.WithDbAsync(db => db.Shipments.SingleAsync(s => s.Carrier == "Solidarity Freight"));
@@ -88,5 +96,45 @@ public sealed class GoodsTests(CampaignsAppFactory app) : AppTestBase(app), ICla
             KeyValuePair.Create("__RequestVerificationToken", token)]));
         AssertDenied(response);
         Assert.False(await App.WithDbAsync(db => db.NeedItems.AnyAsync(n => n.Item == "Intruder item")));
+    }
+
+    [Fact]
+    public async Task The_partner_edits_and_removes_needs_but_never_below_what_was_pledged()
+    {
+        var partner = await SignedInAsync("partner-edit@example.org", Roles.Partner, "sante-pour-tous-kivu");
+        await PostFormAsync(partner, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/needs", ("Item", "Stretchers"), ("Quantity", "8"), ("Unit", "pieces"));
+        await PostFormAsync(partner, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/needs", ("Item", "Typo item"), ("Quantity", "1"), ("Unit", "pieces"));
+        var item = await App.WithDbAsync(db => db.NeedItems.SingleAsync(n => n.Item == "Stretchers"));
+        await PostFormAsync(NewBrowser(), $"/aid/{Drive}", $"/aid/{Drive}/goods/{item.Id}/pledge", ("Quantity", "3"), ("Email", "stretcher@example.org"));
+
+        await PostFormAsync(partner, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/needs/{item.Id}", ("Item", "Folding stretchers"), ("Quantity", "2"), ("Unit", "pieces"), ("Priority", "Urgent"));
+        Assert.Contains("lower than what donors have already pledged", WebUtility.HtmlDecode(await partner.GetStringAsync($"/aid/{Drive}/goods")), StringComparison.Ordinal);
+        await PostFormAsync(partner, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/needs/{item.Id}", ("Item", "Folding stretchers"), ("Quantity", "5"), ("Unit", "pieces"), ("Priority", "Urgent"));
+        await PostFormAsync(partner, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/needs/{item.Id}/remove");
+        var typo = await App.WithDbAsync(db => db.NeedItems.SingleAsync(n => n.Item == "Typo item"));
+        await PostFormAsync(partner, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/needs/{typo.Id}/remove");
+
+        var edited = await App.WithDbAsync(db => db.NeedItems.SingleAsync(n => n.Id == item.Id));
+        Assert.Equal(("Folding stretchers", 5, NeedPriority.Urgent), (edited.Item, edited.Quantity, edited.Priority));
+        Assert.False(await App.WithDbAsync(db => db.NeedItems.AnyAsync(n => n.Id == typo.Id)));
+    }
+
+    [Fact]
+    public async Task Donors_racing_for_the_last_items_never_get_more_than_is_needed_and_never_an_error()
+    {
+        var partner = await SignedInAsync("partner-race@example.org", Roles.Partner, "sante-pour-tous-kivu");
+        await PostFormAsync(partner, $"/aid/{Drive}/goods", $"/aid/{Drive}/goods/needs", ("Item", "Water filters"), ("Quantity", "3"), ("Unit", "pieces"));
+        var item = await App.WithDbAsync(db => db.NeedItems.SingleAsync(n => n.Item == "Water filters"));
+
+        var donors = Enumerable.Range(0, 8).Select(_ => NewBrowser()).ToList();
+        var tokens = await Task.WhenAll(donors.Select(d => AntiforgeryTokenAsync(d, $"/aid/{Drive}")));
+        var responses = await Task.WhenAll(donors.Select((d, i) => d.PostAsync($"/aid/{Drive}/goods/{item.Id}/pledge", new FormUrlEncodedContent([
+            KeyValuePair.Create("Quantity", "1"), KeyValuePair.Create("Email", $"racer{i}@example.org"), KeyValuePair.Create("__RequestVerificationToken", tokens[i])]))));
+
+        // Each donor is either thanked or told why not (nothing left, or try again); none sees an error page.
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Redirect, HttpStatusCode.UnprocessableEntity }));
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.InRange(accepted, 1, 3);
+        Assert.Equal(accepted, await App.WithDbAsync(db => db.GoodsPledges.Where(p => p.NeedItemId == item.Id).SumAsync(p => p.Quantity)));
     }
 }

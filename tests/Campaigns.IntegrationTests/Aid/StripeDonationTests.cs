@@ -89,6 +89,23 @@ public sealed class StripeDonationTests(StripeAppFactory app) : AppTestBase(app)
     }
 
     [Fact]
+    public async Task Two_partial_refunds_delivered_at_once_in_any_order_reverse_only_what_was_refunded()
+    {
+        var (donation, _, _) = await StartAsync("card-partial@example.org", "40.00", "OneTime");
+        await DeliverShuffledThreeTimesAsync(StripeFixtures.Event("evt_part_completed", EventTypes.CheckoutSessionCompleted,
+            StripeFixtures.Session(donation.StripeCheckoutSessionId!, donation.Id, "payment", "paid", 4000, "eur", "pi_part")));
+
+        // Stripe reports the cumulative amount refunded: first 10.00, then 25.00 in all.
+        await DeliverShuffledThreeTimesAsync(
+            StripeFixtures.Event("evt_part_refund_1", EventTypes.ChargeRefunded, StripeFixtures.Charge("ch_part", donation.Id, "pi_part", 4000, 1000, "eur")),
+            StripeFixtures.Event("evt_part_refund_2", EventTypes.ChargeRefunded, StripeFixtures.Charge("ch_part", donation.Id, "pi_part", 4000, 2500, "eur")));
+
+        var entries = await App.WithDbAsync(db => db.LedgerEntries.Where(e => e.DonationId == donation.Id).ToListAsync());
+        Assert.Equal(-2500, entries.Where(e => e.Kind == LedgerEntryKind.Reversal).Sum(e => e.AmountMinor));
+        Assert.Equal(1500, entries.Sum(e => e.AmountMinor));
+    }
+
+    [Fact]
     public async Task A_monthly_gift_counts_each_paid_invoice_once_whatever_the_order_and_ends_with_the_subscription()
     {
         var (donation, thanks, _) = await StartAsync("card-monthly@example.org", "10.00", "Monthly");

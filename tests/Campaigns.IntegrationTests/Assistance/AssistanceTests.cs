@@ -151,6 +151,25 @@ public sealed class AssistanceTests(AssistanceAppFactory app) : AppTestBase(app)
     }
 
     [Fact]
+    public async Task The_partner_hears_of_an_offer_and_the_volunteer_hears_the_answer_in_their_own_language()
+    {
+        var partner = await PartnerAsync("partner-notice@example.org");
+        await PostRequestAsync(partner, "Notices both ways");
+        var (volunteer, volunteerId) = await VolunteerAsync("vol-notice@example.org");
+        await PostFormAsync(volunteer, "/", "/culture", ("culture", "es"), ("returnUrl", "/"));
+        await PostFormAsync(volunteer, "/assistance/notices-both-ways", "/assistance/notices-both-ways/offer");
+
+        var offered = await App.Smtp.WaitForAsync(m => m.To.ToString().Contains("partner-notice@example.org", StringComparison.Ordinal) && m.Subject == "A volunteer for your request", TimeSpan.FromSeconds(20));
+        Assert.Contains("/partner/requests/notices-both-ways", offered.TextBody, StringComparison.Ordinal);
+
+        var deploymentId = await DeploymentIdAsync("notices-both-ways", volunteerId);
+        await PostFormAsync(partner, "/partner/requests/notices-both-ways", $"/partner/deployments/{deploymentId}/accept");
+        var accepted = await App.Smtp.WaitForAsync(m => m.To.ToString().Contains("vol-notice@example.org", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        Assert.Equal("La organización socia aceptó tu ayuda", accepted.Subject);
+        Assert.Contains("/volunteer/deployments", accepted.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_partner_sees_the_volunteers_contact_only_after_accepting()
     {
         var partner = await PartnerAsync("partner-contact@example.org");

@@ -1,5 +1,6 @@
 using System.Net;
 using Campaigns.Testing;
+using Campaigns.Web.Domain;
 using Campaigns.Web.Domain.Identity;
 using Campaigns.Web.Domain.Tours;
 using Microsoft.EntityFrameworkCore;
@@ -221,6 +222,37 @@ public sealed class TourPlanningTests(ClockedAppFactory app) : ToursTestBase(app
         Assert.Equal(1, Count("ulises@example.org", "Still time to come: an event near you"));
         Assert.Equal(0, Count("tere@example.org", "Still time to come: an event near you"));
         Assert.Equal(1, Count("ulises@example.org", "An event near you: come and listen"));
+    }
+
+    [Fact]
+    public async Task A_supporter_in_the_stop_region_is_invited_and_can_stop_invitations_with_one_click()
+    {
+        var supporter = await SignedInAsync("vera@example.org", Roles.Supporter);
+        await PostFormAsync(supporter, "/tours/invitations", "/tours/invitations", ("OptIn", "true"), ("City", "Mieres"), ("CountryCode", "es"), ("Region", "asturias"));
+        var coordinator = await CoordinatorAsync("coord-region@example.org");
+        var tour = await NewTourAsync(coordinator, "Regional tour");
+        var local = Today.AddDays(12).ToDateTime(new TimeOnly(19, 0));
+        var fields = StopFields("Oviedo", local, 40).Append(("Region", "Asturias")).Append(("Latitude", "43.3614")).Append(("Longitude", "-5.8494")).ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(coordinator, $"/admin/tours/{tour}/stops/new", $"/admin/tours/{tour}/stops/new", fields)).StatusCode);
+        var stop = Slug.From($"Oviedo {local:yyyy-MM-dd}");
+        await PostFormAsync(coordinator, $"/admin/tours/{tour}", $"/admin/tours/{tour}/stops/{stop}/confirm");
+
+        await RunDueRemindersAsync();
+        var invitation = await EmailAsync("vera@example.org", "An event near you: come and listen");
+
+        Assert.Equal("List-Unsubscribe=One-Click", invitation.Headers["List-Unsubscribe-Post"]);
+        var link = invitation.Headers["List-Unsubscribe"]!.Trim('<', '>');
+        var path = new Uri(link).AbsolutePath;
+        Assert.StartsWith("/tours/invitations/stop/", path, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await NewBrowser().GetAsync(path)).StatusCode);
+        Assert.True(await App.WithDbAsync(db => db.EventInvitationPreferences.AnyAsync(p => p.Region == "asturias")), "a GET must not stop the invitations");
+
+        // The mail client's one-click POST carries no cookie and no antiforgery token.
+        var oneClick = await NewBrowser().PostAsync(path, new FormUrlEncodedContent([KeyValuePair.Create("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+        Assert.False(await App.WithDbAsync(db => db.EventInvitationPreferences.AnyAsync(p => p.Region == "asturias")));
+        var forged = await NewBrowser().PostAsync(path[..^3] + "xyz", null);
+        Assert.Contains("This link does not work", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,4 +33,12 @@ public sealed class SlugTests
     [InlineData("../etc/passwd", false)]
     public void Only_canonical_slugs_are_valid(string candidate, bool valid) =>
         Assert.Equal(valid, Slug.IsValid(candidate));
+
+    [Theory]
+    [InlineData("subscribe", true)]
+    [InlineData("giving", true)]
+    [InlineData("subscribe-2", false)]
+    [InlineData("river-defenders", false)]
+    public void Words_used_by_fixed_addresses_are_reserved(string slug, bool reserved) =>
+        Assert.Equal(reserved, Slug.IsReserved(slug));
 }

@@ -41,6 +41,19 @@ public sealed partial class TranslationsTests
         Assert.Empty(broken);
     }
 
+    /// <summary>Resource names are case-insensitive when compiled: "Every month" and "every month" leave one of them untranslated.</summary>
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void No_two_keys_differ_only_in_case(string culture)
+    {
+        var clashes = XDocument.Load(Path.Combine(Web, "Resources", $"SharedResource.{culture}.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g))
+            .ToList();
+
+        Assert.Empty(clashes);
+    }
+
     private static HashSet<string> KeysInCode()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);

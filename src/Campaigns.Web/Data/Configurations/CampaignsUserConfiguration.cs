@@ -9,6 +9,7 @@ internal sealed class CampaignsUserConfiguration : IEntityTypeConfiguration<Camp
     public void Configure(EntityTypeBuilder<CampaignsUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.Culture).HasMaxLength(10).HasDefaultValue("en");
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(u => u.PartnerOrganisationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

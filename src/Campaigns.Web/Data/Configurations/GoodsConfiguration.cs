@@ -27,6 +27,7 @@ internal sealed class GoodsPledgeConfiguration : IEntityTypeConfiguration<GoodsP
         builder.Property(p => p.DonorName).HasMaxLength(200);
         builder.Property(p => p.DonorEmail).HasMaxLength(320);
         builder.Property(p => p.CollectionPoint).HasMaxLength(200);
+        builder.Property(p => p.Culture).HasMaxLength(10);
         builder.HasIndex(p => p.NeedItemId);
         builder.HasOne<NeedItem>().WithMany().HasForeignKey(p => p.NeedItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Shipment>().WithMany().HasForeignKey(p => p.ShipmentId).OnDelete(DeleteBehavior.Restrict);

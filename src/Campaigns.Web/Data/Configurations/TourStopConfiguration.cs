@@ -21,6 +21,7 @@ internal sealed class TourStopConfiguration : IEntityTypeConfiguration<TourStop>
         builder.Property(s => s.HostContactEmail).HasMaxLength(320);
         builder.Property(s => s.Language).HasMaxLength(100);
         builder.Property(s => s.Interpretation).HasMaxLength(200);
+        builder.Property(s => s.Region).HasMaxLength(100);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(s => s.BudgetTotalMinor);
         builder.HasIndex(s => s.StartsAt);

@@ -47,6 +47,9 @@ public sealed class GoodsPledge
 
     public string? CollectionPoint { get; set; }
 
+    /// <summary>The donor's language when they pledged, for the emails about their goods.</summary>
+    public string Culture { get; set; } = "en";
+
     public Guid? ShipmentId { get; set; }
 }
 

@@ -5,7 +5,10 @@ public enum ClashKind
     /// <summary>Two stops overlap in time: the speaker cannot be in both.</summary>
     Overlap,
 
-    /// <summary>Consecutive stops in different cities on the same local day: no day to travel.</summary>
+    /// <summary>
+    /// No day to travel: consecutive stops at least <see cref="TourPlan.DistantKilometres"/> apart without a free
+    /// day between them, or, where a venue's position is unknown, in different cities on the same local day.
+    /// </summary>
     NoTravelDay,
 
     /// <summary>A stop starts before or ends after the tour's dates.</summary>
@@ -17,11 +20,16 @@ public enum ClashKind
 public sealed record TourClash(ClashKind Kind, Guid StopId, Guid? OtherStopId);
 
 /// <summary>What the clash rules need of a stop.</summary>
-public sealed record StopSlot(Guid Id, string City, string CountryCode, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZoneId);
+public sealed record StopSlot(
+    Guid Id, string City, string CountryCode, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZoneId,
+    double? Latitude = null, double? Longitude = null);
 
 /// <summary>The pure rules of a tour's route. Cancelled stops are left out by the caller.</summary>
 public static class TourPlan
 {
+    /// <summary>Further than this (a long train ride or a flight), a speaker needs a day without an event to travel.</summary>
+    public const double DistantKilometres = 300;
+
     public static IReadOnlyList<TourClash> FindClashes(DateOnly tourStartsOn, DateOnly tourEndsOn, IEnumerable<StopSlot> stops)
     {
         ArgumentNullException.ThrowIfNull(stops);
@@ -49,7 +57,11 @@ public static class TourPlan
             var sameCity = string.Equals(previous.City.Trim(), next.City.Trim(), StringComparison.OrdinalIgnoreCase)
                 && string.Equals(previous.CountryCode, next.CountryCode, StringComparison.OrdinalIgnoreCase);
             var overlapping = next.StartsAt < previous.EndsAt;
-            if (!sameCity && !overlapping && LocalDate(next.StartsAt, next.TimeZoneId) <= LocalDate(previous.EndsAt, previous.TimeZoneId))
+            var daysBetween = LocalDate(next.StartsAt, next.TimeZoneId).DayNumber - LocalDate(previous.EndsAt, previous.TimeZoneId).DayNumber;
+            var missing = DistanceKilometres(previous, next) is { } km
+                ? km >= DistantKilometres && daysBetween < 2
+                : !sameCity && daysBetween < 1;
+            if (missing && !overlapping)
             {
                 clashes.Add(new TourClash(ClashKind.NoTravelDay, next.Id, previous.Id));
             }
@@ -72,6 +84,22 @@ public static class TourPlan
         }
 
         return days;
+    }
+
+    /// <summary>Great-circle distance between two venues, or null when either position is unknown.</summary>
+    public static double? DistanceKilometres(StopSlot a, StopSlot b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a is not { Latitude: { } lat1, Longitude: { } lon1 } || b is not { Latitude: { } lat2, Longitude: { } lon2 })
+        {
+            return null;
+        }
+
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var h = Math.Pow(Math.Sin(Radians(lat2 - lat1) / 2), 2)
+            + (Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Pow(Math.Sin(Radians(lon2 - lon1) / 2), 2));
+        return 2 * 6371.0 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     public static DateOnly LocalDate(DateTimeOffset instant, string timeZoneId) =>

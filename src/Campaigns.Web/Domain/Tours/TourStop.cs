@@ -14,6 +14,14 @@ public sealed class TourStop
 
     public required string CountryCode { get; set; }
 
+    /// <summary>The region or province, so outreach reaches supporters in nearby towns, not only the city itself.</summary>
+    public string Region { get; set; } = "";
+
+    /// <summary>Where the venue is, in degrees; optional. With both ends known, the travel-day rule uses distance.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public required string VenueName { get; set; }
 
     public string VenueAddress { get; set; } = "";

@@ -36,6 +36,12 @@ public sealed class AccountController(
     [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
+        // The checkbox helper cannot redisplay a non-boolean attempted value (it throws); forget it instead.
+        if (ModelState.GetFieldValidationState(nameof(form.RememberMe)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.Remove(nameof(form.RememberMe));
+        }
+
         if (!ModelState.IsValid)
         {
             return View(form);
@@ -124,6 +130,7 @@ public sealed class AccountController(
                 Email = form.Email,
                 DisplayName = form.DisplayName.Trim(),
                 CreatedAt = clock.GetUtcNow(),
+                Culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             };
             var created = await users.CreateAsync(user, form.Password);
             if (!created.Succeeded)
@@ -262,6 +269,7 @@ public sealed class AccountController(
         }
 
         user!.EmailConfirmed = true;
+        user.Culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         await users.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         knownDevice.Remember(HttpContext, user.Id);

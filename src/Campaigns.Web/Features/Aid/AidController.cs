@@ -48,7 +48,7 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
         }
         else
         {
-            refusal = await goods.PledgeAsync(drive.Id, itemId, form, cancellationToken);
+            refusal = await goods.PledgeAsync(drive.Id, itemId, form, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
         }
 
         if (refusal is not null)

@@ -8,6 +8,7 @@ public static class AssistanceServices
     public static IServiceCollection AddCampaignsAssistance(this IServiceCollection services)
     {
         services.AddScoped<PartnerAccess>();
+        services.AddScoped<AssistanceNotices>();
         services.AddScoped<ReadAssistance>();
         services.AddScoped<SaveAssistanceRequest>();
         services.AddScoped<ChangeRequestStatus>();

@@ -80,13 +80,15 @@ public sealed class FindMatches(CampaignsDbContext db, TimeProvider clock)
 
         var people = await profiles.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { p.UserId, u.DisplayName, p.Remote, p.OnSite })
             .ToListAsync(cancellationToken);
-        var ids = people.Select(p => p.UserId).ToList();
+        // The short list goes back to the database as the same filter, not as thousands of ids: a semi-join the
+        // planner can use, instead of an array parameter as long as the list.
         var wanted = required.Concat(needs.NiceToHave.Select(s => s.SkillId)).ToList();
-        var skillRows = await db.VolunteerSkills.AsNoTracking().Where(s => ids.Contains(s.VolunteerId) && wanted.Contains(s.SkillId))
+        var skillRows = await db.VolunteerSkills.AsNoTracking().Where(s => wanted.Contains(s.SkillId) && profiles.Any(p => p.UserId == s.VolunteerId))
             .Select(s => new { s.VolunteerId, s.SkillId, s.Level }).ToListAsync(cancellationToken);
-        var languageRows = await db.VolunteerLanguages.AsNoTracking().Where(l => ids.Contains(l.VolunteerId) && languageCodes.Contains(l.LanguageCode))
+        var languageRows = languageCodes.Count == 0 ? [] : await db.VolunteerLanguages.AsNoTracking()
+            .Where(l => languageCodes.Contains(l.LanguageCode) && profiles.Any(p => p.UserId == l.VolunteerId))
             .Select(l => new { l.VolunteerId, l.LanguageCode, l.Level }).ToListAsync(cancellationToken);
-        var windowRows = await db.AvailabilityWindows.AsNoTracking().Where(w => ids.Contains(w.VolunteerId))
+        var windowRows = await db.AvailabilityWindows.AsNoTracking().Where(w => profiles.Any(p => p.UserId == w.VolunteerId))
             .Select(w => new { w.VolunteerId, w.From, w.To, w.HoursPerWeek }).ToListAsync(cancellationToken);
 
         var skillsOf = skillRows.ToLookup(s => s.VolunteerId);

@@ -1,5 +1,6 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Assistance;
+using Campaigns.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Assistance;
@@ -19,7 +20,7 @@ public enum DeploymentStep
 /// a coordinator briefs, starts and completes, the volunteer withdraws. Accepting refuses a volunteer already
 /// held by another deployment over the same dates. Returns null when the deployment is not the actor's to move.
 /// </summary>
-public sealed class MoveDeployment(CampaignsDbContext db, TimeProvider clock, ILogger<MoveDeployment> logger)
+public sealed class MoveDeployment(CampaignsDbContext db, AssistanceNotices notices, EmailQueue emails, TimeProvider clock, ILogger<MoveDeployment> logger)
 {
     /// <param name="partnerOrganisationId">Set for a partner: only its requests' deployments are found.</param>
     /// <param name="volunteerId">Set for a volunteer: only their own deployments are found.</param>
@@ -72,6 +73,7 @@ public sealed class MoveDeployment(CampaignsDbContext db, TimeProvider clock, IL
             return [refusal];
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (deployment.Status is DeploymentStatus.Completed or DeploymentStatus.Withdrawn)
         {
             // No more check-ins once the volunteer is home or out.
@@ -79,6 +81,13 @@ public sealed class MoveDeployment(CampaignsDbContext db, TimeProvider clock, IL
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (step is DeploymentStep.Accept or DeploymentStep.Decline)
+        {
+            await notices.QueueAsync(deployment, step == DeploymentStep.Accept ? DeploymentNoticeKind.Accepted : DeploymentNoticeKind.Declined, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        emails.EnqueuePending();
         logger.LogInformation("Deployment {DeploymentId} moved to {Status} by {UserId}", deployment.Id, deployment.Status, actorId);
         return [];
     }

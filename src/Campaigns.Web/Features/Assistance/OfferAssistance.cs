@@ -1,6 +1,7 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Assistance;
 using Campaigns.Web.Domain.Programmes;
+using Campaigns.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Assistance;
@@ -9,7 +10,7 @@ namespace Campaigns.Web.Features.Assistance;
 /// A volunteer offers themselves for an open request, or a coordinator proposes one from the matches. Either way
 /// the partner decides; a second open offer for the same request is refused.
 /// </summary>
-public sealed class OfferAssistance(CampaignsDbContext db, TimeProvider clock)
+public sealed class OfferAssistance(CampaignsDbContext db, AssistanceNotices notices, EmailQueue emails, TimeProvider clock)
 {
     public async Task<IReadOnlyList<string>> OfferAsync(string slug, Guid volunteerId, CancellationToken cancellationToken) =>
         await CreateAsync(slug, volunteerId, volunteerId, DeploymentOrigin.Offered, cancellationToken);
@@ -40,7 +41,7 @@ public sealed class OfferAssistance(CampaignsDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         var (startsOn, endsOn) = Deployment.DatesOf(request);
-        db.Deployments.Add(new Deployment
+        var deployment = new Deployment
         {
             Id = Guid.CreateVersion7(now),
             RequestId = request.Id,
@@ -51,8 +52,13 @@ public sealed class OfferAssistance(CampaignsDbContext db, TimeProvider clock)
             EndsOn = endsOn,
             ProposedAt = now,
             ProposedBy = by,
-        });
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Deployments.Add(deployment);
         await db.SaveChangesAsync(cancellationToken);
+        await notices.QueueAsync(deployment, DeploymentNoticeKind.NewCandidate, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        emails.EnqueuePending();
         return [];
     }
 }

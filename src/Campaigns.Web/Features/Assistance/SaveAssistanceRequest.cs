@@ -95,7 +95,7 @@ public sealed class SaveAssistanceRequest(CampaignsDbContext db, TimeProvider cl
 
         var baseSlug = Slug.From(form.Title) is { Length: > 0 } s ? s : "request";
         var slug = baseSlug;
-        for (var n = 2; await db.AssistanceRequests.AnyAsync(r => r.Slug == slug, cancellationToken); n++)
+        for (var n = 2; Slug.IsReserved(slug) || await db.AssistanceRequests.AnyAsync(r => r.Slug == slug, cancellationToken); n++)
         {
             slug = $"{baseSlug}-{n}";
         }

@@ -18,7 +18,7 @@ public sealed class SavePartner(CampaignsDbContext db, TimeProvider clock)
         }
 
         var slug = baseSlug;
-        for (var n = 2; await db.Partners.AnyAsync(p => p.Slug == slug, cancellationToken); n++)
+        for (var n = 2; Slug.IsReserved(slug) || await db.Partners.AnyAsync(p => p.Slug == slug, cancellationToken); n++)
         {
             slug = $"{baseSlug}-{n}";
         }

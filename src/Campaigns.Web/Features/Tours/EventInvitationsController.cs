@@ -3,6 +3,7 @@ using System.Globalization;
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Tours;
 using Campaigns.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -22,18 +23,48 @@ public sealed class EventInvitationForm
     [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Use the two-letter country code, such as HN or CO.")]
     [Display(Name = "Country")]
     public string? CountryCode { get; set; }
+
+    [StringLength(100)]
+    [Display(Name = "Region")]
+    public string? Region { get; set; }
 }
 
-/// <summary>A signed-in supporter says yes (or no again) to invitations to tour events in their city.</summary>
+/// <summary>A signed-in supporter says yes (or no again) to invitations to tour events in their city or region.</summary>
 [Route("tours/invitations")]
-public sealed class EventInvitationsController(CampaignsDbContext db, UserManager<CampaignsUser> users, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class EventInvitationsController(
+    CampaignsDbContext db, UserManager<CampaignsUser> users, TimeProvider clock, TourLinks links, IStringLocalizer<SharedResource> localizer) : Controller
 {
+    /// <summary>The page behind the List-Unsubscribe link: a GET only asks, so link scanners stop nothing.</summary>
+    [AllowAnonymous]
+    [HttpGet("stop/{token}")]
+    public IActionResult Stop(string token) =>
+        links.ReadStopInvitationsToken(token) is null ? View("CancelInvalid") : View("StopInvitations", new StopInvitationsView(token, Done: false));
+
+    /// <summary>
+    /// RFC 8058 one-click unsubscribe: mail clients POST here with no cookie and no antiforgery token, so the signed
+    /// token is the only proof, as it is for the confirmation page that posts here too.
+    /// </summary>
+    [AllowAnonymous]
+    [HttpPost("stop/{token}")]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> StopPost(string token, CancellationToken cancellationToken)
+    {
+        if (links.ReadStopInvitationsToken(token) is not { } userId)
+        {
+            return View("CancelInvalid");
+        }
+
+        // Deleting nothing the second time is the same answer: the person is not invited any more.
+        await db.EventInvitationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        return View("StopInvitations", new StopInvitationsView(token, Done: true));
+    }
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var userId = Guid.Parse(users.GetUserId(User)!);
         var form = await db.EventInvitationPreferences.AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => new EventInvitationForm { OptIn = true, City = p.City, CountryCode = p.CountryCode })
+            .Select(p => new EventInvitationForm { OptIn = true, City = p.City, CountryCode = p.CountryCode, Region = p.Region })
             .SingleOrDefaultAsync(cancellationToken) ?? new EventInvitationForm();
         return View("Invitations", form);
     }
@@ -72,6 +103,7 @@ public sealed class EventInvitationsController(CampaignsDbContext db, UserManage
 
             existing.City = form.City!.Trim();
             existing.CountryCode = form.CountryCode!.ToUpperInvariant();
+            existing.Region = form.Region?.Trim() ?? "";
             existing.Culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
             existing.UpdatedAt = clock.GetUtcNow();
         }
@@ -81,3 +113,5 @@ public sealed class EventInvitationsController(CampaignsDbContext db, UserManage
         return Redirect("/tours/invitations");
     }
 }
+
+public sealed record StopInvitationsView(string Token, bool Done);

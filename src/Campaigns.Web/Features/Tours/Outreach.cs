@@ -9,7 +9,7 @@ namespace Campaigns.Web.Features.Tours;
 
 /// <summary>
 /// Outreach is two reminder rules per tour: an invitation when a stop is confirmed (anchored on its confirmation,
-/// offset 0) to supporters who opted in and live in that city, and one nudge before the event to those invited who
+/// offset 0) to supporters who opted in and live in that city or region, and one nudge before the event to those invited who
 /// have not replied. The engine's delivery rows make each at most once per person.
 /// </summary>
 public sealed class OutreachInviteAudience(CampaignsDbContext db, TourLinks links) : IReminderAudience
@@ -25,10 +25,13 @@ public sealed class OutreachInviteAudience(CampaignsDbContext db, TourLinks link
     public Task<EmailMessage> ComposeAsync(ReminderRule rule, Guid occurrenceId, ReminderRecipient recipient, CancellationToken cancellationToken) =>
         OutreachEmail.ComposeAsync(db, links, rule, occurrenceId, recipient, nudge: false, cancellationToken);
 
-    /// <summary>Opted-in supporters whose city and country are the stop's, without an RSVP to it yet.</summary>
+    /// <summary>
+    /// Opted-in supporters in the stop's country whose city or region is the stop's, without an RSVP to it yet.
+    /// </summary>
     internal static IQueryable<ReminderRecipient> Near(CampaignsDbContext db, Guid stopId) =>
         db.EventInvitationPreferences
-            .Where(p => db.TourStops.Any(s => s.Id == stopId && s.City.ToLower() == p.City.ToLower() && s.CountryCode == p.CountryCode))
+            .Where(p => db.TourStops.Any(s => s.Id == stopId && s.CountryCode == p.CountryCode
+                && (s.City.ToLower() == p.City.ToLower() || (s.Region != "" && s.Region.ToLower() == p.Region.ToLower()))))
             .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { p, u })
             .Where(x => !db.Rsvps.Any(r => r.StopId == stopId && r.EmailKey == x.u.Email!.ToLower()))
             .Select(x => new ReminderRecipient { PersonKey = "user:" + x.u.Id.ToString(), Email = x.u.Email!, Name = x.u.DisplayName, Culture = x.p.Culture });
@@ -66,6 +69,9 @@ internal static class OutreachEmail
             nudge ? EventEmailKind.OutreachNudge : EventEmailKind.OutreachInvite, recipient.Name ?? "", e.Title, e.s.City, e.s.VenueName,
             e.s.VenueAddress, TimeZones.ToLocal(e.s.StartsAt, e.s.TimeZoneId), e.s.TimeZoneId, links.Event(e.Slug, e.s.Slug),
             links.EventCalendar(e.Slug, e.s.Slug), null, rule.CustomText, links.InvitationPreferences());
-        return new EmailMessage(recipient.Email, recipient.Name, EventEmailModel.Subject(model.Kind), "Tours/Emails/EventEmail", model, recipient.Culture);
+        var userId = Guid.Parse(recipient.PersonKey["user:".Length..]);
+        return new EmailMessage(
+            recipient.Email, recipient.Name, EventEmailModel.Subject(model.Kind), "Tours/Emails/EventEmail", model, recipient.Culture,
+            OneClickUnsubscribeUrl: links.StopInvitations(userId));
     }
 }

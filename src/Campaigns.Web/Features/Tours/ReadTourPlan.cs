@@ -12,7 +12,8 @@ public sealed record StopRow(
     Guid Id, string Slug, string City, string CountryCode, string VenueName, string VenueAddress,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZoneId, string HostOrganisation, string HostContactName,
     string? HostContactEmail, Guid? HostUserId, int Capacity, int ConfirmedCount, int WaitlistCount, string Language,
-    string Interpretation, long TravelCostMinor, long VenueCostMinor, long HonorariumMinor, StopStatus Status)
+    string Interpretation, long TravelCostMinor, long VenueCostMinor, long HonorariumMinor, StopStatus Status,
+    string Region, double? Latitude, double? Longitude)
 {
     public DateTime LocalStart => TimeZones.ToLocal(StartsAt, TimeZoneId);
 
@@ -40,7 +41,7 @@ public sealed record TourPlanView(
 
     public StopRow? Stop(Guid? id) => Stops.FirstOrDefault(s => s.Id == id);
 
-    internal static StopSlot Slot(StopRow s) => new(s.Id, s.City, s.CountryCode, s.StartsAt, s.EndsAt, s.TimeZoneId);
+    internal static StopSlot Slot(StopRow s) => new(s.Id, s.City, s.CountryCode, s.StartsAt, s.EndsAt, s.TimeZoneId, s.Latitude, s.Longitude);
 }
 
 /// <summary>A tour with its route in order, clashes, days and budget; staff see proposed stops, the public does not.</summary>
@@ -71,7 +72,7 @@ public sealed class ReadTourPlan(CampaignsDbContext db)
                 s.Id, s.Slug, s.City, s.CountryCode, s.VenueName, s.VenueAddress, s.StartsAt, s.EndsAt, s.TimeZoneId,
                 s.HostOrganisation, s.HostContactName, s.HostContactEmail, s.HostUserId, s.Capacity, s.ConfirmedCount,
                 db.Rsvps.Count(r => r.StopId == s.Id && r.Status == RsvpStatus.Waitlisted), s.Language, s.Interpretation,
-                s.TravelCostMinor, s.VenueCostMinor, s.HonorariumMinor, s.Status))
+                s.TravelCostMinor, s.VenueCostMinor, s.HonorariumMinor, s.Status, s.Region, s.Latitude, s.Longitude))
             .ToListAsync(cancellationToken);
 
         // SQLite cannot order by DateTimeOffset reliably across offsets; the instants are UTC, so order again here.

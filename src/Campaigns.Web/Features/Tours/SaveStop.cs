@@ -120,6 +120,11 @@ public sealed class SaveStop(CampaignsDbContext db, Waitlist waitlist, EmailQueu
             errors.Add(new(nameof(form.Capacity), localizer["Capacity cannot be lower than the {0} people who already have a place.", existing.ConfirmedCount]));
         }
 
+        if (form.Latitude.HasValue != form.Longitude.HasValue)
+        {
+            errors.Add(new(nameof(form.Longitude), localizer["Enter both the latitude and the longitude, or neither."]));
+        }
+
         return errors;
     }
 
@@ -127,6 +132,9 @@ public sealed class SaveStop(CampaignsDbContext db, Waitlist waitlist, EmailQueu
     {
         stop.City = form.City.Trim();
         stop.CountryCode = form.CountryCode.ToUpperInvariant();
+        stop.Region = form.Region?.Trim() ?? "";
+        stop.Latitude = form.Latitude;
+        stop.Longitude = form.Longitude;
         stop.VenueName = form.VenueName.Trim();
         stop.VenueAddress = form.VenueAddress?.Trim() ?? "";
         stop.StartsAt = startsAt;
@@ -152,6 +160,9 @@ public sealed class SaveStop(CampaignsDbContext db, Waitlist waitlist, EmailQueu
         {
             City = stop.City,
             CountryCode = stop.CountryCode,
+            Region = stop.Region,
+            Latitude = stop.Latitude,
+            Longitude = stop.Longitude,
             VenueName = stop.VenueName,
             VenueAddress = stop.VenueAddress,
             StartsAtLocal = TimeZones.ToLocal(stop.StartsAt, stop.TimeZoneId),

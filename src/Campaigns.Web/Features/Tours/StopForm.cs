@@ -15,6 +15,18 @@ public sealed class StopForm
     [Display(Name = "Country")]
     public string CountryCode { get; set; } = "";
 
+    [StringLength(100)]
+    [Display(Name = "Region")]
+    public string? Region { get; set; }
+
+    [Range(-90, 90, ErrorMessage = "Latitude is between -90 and 90 degrees.")]
+    [Display(Name = "Latitude")]
+    public double? Latitude { get; set; }
+
+    [Range(-180, 180, ErrorMessage = "Longitude is between -180 and 180 degrees.")]
+    [Display(Name = "Longitude")]
+    public double? Longitude { get; set; }
+
     [Required(ErrorMessage = "Enter the venue.")]
     [StringLength(200)]
     [Display(Name = "Venue")]

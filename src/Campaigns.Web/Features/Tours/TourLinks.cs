@@ -11,6 +11,7 @@ namespace Campaigns.Web.Features.Tours;
 public sealed class TourLinks(IOptions<CampaignsOptions> options, IDataProtectionProvider protection)
 {
     private readonly IDataProtector cancelTokens = protection.CreateProtector("Campaigns.Tours.RsvpCancel.v1");
+    private readonly IDataProtector stopTokens = protection.CreateProtector("Campaigns.Tours.StopInvitations.v1");
 
     private string Base => options.Value.PublicBaseUrl.TrimEnd('/');
 
@@ -25,8 +26,16 @@ public sealed class TourLinks(IOptions<CampaignsOptions> options, IDataProtectio
 
     public string InvitationPreferences() => $"{Base}/tours/invitations";
 
+    /// <summary>Ends a supporter's event invitations without signing in: the one-click unsubscribe of outreach mail.</summary>
+    public string StopInvitations(Guid userId) => $"{Base}/tours/invitations/stop/{stopTokens.Protect(userId.ToString("N"))}";
+
+    /// <summary>The user id in a stop-invitations token, or null when it was not made here or was altered.</summary>
+    public Guid? ReadStopInvitationsToken(string? token) => Read(stopTokens, token);
+
     /// <summary>The RSVP id in a cancel token, or null when the token was not made here or was altered.</summary>
-    public Guid? ReadCancelToken(string? token)
+    public Guid? ReadCancelToken(string? token) => Read(cancelTokens, token);
+
+    private static Guid? Read(IDataProtector protector, string? token)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -35,7 +44,7 @@ public sealed class TourLinks(IOptions<CampaignsOptions> options, IDataProtectio
 
         try
         {
-            return Guid.TryParseExact(cancelTokens.Unprotect(token), "N", out var id) ? id : null;
+            return Guid.TryParseExact(protector.Unprotect(token), "N", out var id) ? id : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -79,6 +79,9 @@ public sealed class ToursSeeder(CampaignsDbContext db, SpeakerSecrets secrets, T
                     Slug = Slug.From($"{s.City} {date:yyyy-MM-dd}"),
                     City = s.City,
                     CountryCode = s.CountryCode,
+                    Region = s.Region ?? "",
+                    Latitude = s.Latitude,
+                    Longitude = s.Longitude,
                     VenueName = s.Venue,
                     VenueAddress = s.Address,
                     StartsAt = startsAt,
@@ -115,5 +118,5 @@ public sealed class ToursSeeder(CampaignsDbContext db, SpeakerSecrets secrets, T
     private sealed record StopSeed(
         string City, string CountryCode, string Venue, string Address, string TimeZone, int Day, string Start, int Hours,
         string Host, string HostContact, string? HostEmail, int Capacity, string Language, string Interpretation,
-        long Travel, long VenueCost, long Honorarium);
+        long Travel, long VenueCost, long Honorarium, string? Region, double? Latitude, double? Longitude);
 }

@@ -31,6 +31,7 @@ public sealed class EmailQueue(CampaignsDbContext db, EmailRenderer renderer, IB
             AttachmentName = message.Attachment?.FileName,
             AttachmentContentType = message.Attachment?.ContentType,
             AttachmentContent = message.Attachment?.Content,
+            OneClickUnsubscribeUrl = message.OneClickUnsubscribeUrl,
         };
         db.QueuedEmails.Add(email);
         await db.SaveChangesAsync(cancellationToken);

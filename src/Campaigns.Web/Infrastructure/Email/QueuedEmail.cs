@@ -24,6 +24,9 @@ public sealed class QueuedEmail
 
     public string? AttachmentContent { get; set; }
 
+    /// <summary>Sent as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058) when set.</summary>
+    public string? OneClickUnsubscribeUrl { get; set; }
+
     /// <summary>Template name, for logs and the outbox: never the recipient.</summary>
     public required string Kind { get; set; }
 

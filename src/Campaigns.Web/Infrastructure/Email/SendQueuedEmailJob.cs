@@ -67,6 +67,12 @@ public sealed class SendQueuedEmailJob(
 
         // A stable Message-ID lets a receiving server drop the copy a repeated run might send.
         message.MessageId = $"{email.Id:N}@{options.FromAddress.Split('@')[1]}";
+        if (email.OneClickUnsubscribeUrl is { } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody };
         if (email.AttachmentName is not null && email.AttachmentContent is not null)
         {

@@ -7,6 +7,7 @@ using Campaigns.Web.Features.Aid;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Library;
 using Campaigns.Web.Features.Partners;
+using Campaigns.Web.Features.Privacy;
 using Campaigns.Web.Features.Tours;
 
 namespace Campaigns.Web.Infrastructure.Hosting;
@@ -32,6 +33,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddCampaignsAlerts();
         services.AddCampaignsAssistance();
         services.AddCampaignsAid();
+        services.AddCampaignsPrivacy();
         return services;
     }
 }

@@ -40,6 +40,7 @@ public static class WebServiceCollectionExtensions
             {
                 // Every POST, PUT and DELETE needs the antiforgery token; the documented exceptions opt out by name.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.ModelBinderProviders.Insert(0, new Security.ControlCharacterModelBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

@@ -2,6 +2,7 @@ using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Alerts.Sending;
 using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Features.Aid.Payments;
+using Campaigns.Web.Features.Privacy.Retention;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Reminders;
 using Hangfire;
@@ -23,5 +24,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ResumeAlertSendsJob>(ResumeAlertSendsJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<CheckInJob>(CheckInJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<ReconcileStripeEventsJob>(ReconcileStripeEventsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<PurgeExpiredDataJob>(PurgeExpiredDataJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
     }
 }

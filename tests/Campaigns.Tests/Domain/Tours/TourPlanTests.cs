@@ -8,12 +8,16 @@ public sealed class TourPlanTests
     private static readonly DateOnly TourEnd = new(2026, 6, 20);
 
     /// <summary>A stop from a local wall-clock time in its zone, lasting the given hours.</summary>
-    private static StopSlot Stop(string id, string city, string country, string zone, string localStart, double hours)
+    private static StopSlot Stop(string id, string city, string country, string zone, string localStart, double hours, (double Lat, double Lon)? at = null)
     {
         var tz = TimeZones.Find(zone)!;
         var start = TimeZones.ToUtc(DateTime.Parse(localStart, System.Globalization.CultureInfo.InvariantCulture), tz)!.Value;
-        return new StopSlot(Guid.Parse(id.PadLeft(32, '0')), city, country, start, start.AddHours(hours), zone);
+        return new StopSlot(Guid.Parse(id.PadLeft(32, '0')), city, country, start, start.AddHours(hours), zone, at?.Lat, at?.Lon);
     }
+
+    private static readonly (double, double) Madrid = (40.4168, -3.7038);
+    private static readonly (double, double) Toledo = (39.8628, -4.0273);
+    private static readonly (double, double) Barcelona = (41.3874, 2.1686);
 
     public static TheoryData<string, StopSlot[], string[]> Cases => new()
     {
@@ -40,6 +44,21 @@ public sealed class TourPlanTests
         {
             "different cities on consecutive days are fine",
             [Stop("1", "Lyon", "FR", "Europe/Paris", "2026-06-05 19:00", 2), Stop("2", "Paris", "FR", "Europe/Paris", "2026-06-06 19:00", 2)],
+            []
+        },
+        {
+            "distant cities on consecutive days leave no day to travel",
+            [Stop("1", "Madrid", "ES", "Europe/Madrid", "2026-06-05 19:00", 2, Madrid), Stop("2", "Barcelona", "ES", "Europe/Madrid", "2026-06-06 19:00", 2, Barcelona)],
+            ["NoTravelDay:2:1"]
+        },
+        {
+            "distant cities with a free day between are fine",
+            [Stop("1", "Madrid", "ES", "Europe/Madrid", "2026-06-05 19:00", 2, Madrid), Stop("2", "Barcelona", "ES", "Europe/Madrid", "2026-06-07 19:00", 2, Barcelona)],
+            []
+        },
+        {
+            "nearby cities on the same day are fine when the venues' positions are known",
+            [Stop("1", "Madrid", "ES", "Europe/Madrid", "2026-06-05 11:00", 2, Madrid), Stop("2", "Toledo", "ES", "Europe/Madrid", "2026-06-05 19:00", 2, Toledo)],
             []
         },
         {
@@ -97,6 +116,17 @@ public sealed class TourPlanTests
     [Fact]
     public void A_wall_clock_time_skipped_by_daylight_saving_has_no_instant() =>
         Assert.Null(TimeZones.ToUtc(new DateTime(2026, 3, 29, 2, 30, 0), TimeZones.Find("Europe/Madrid")!));
+
+    [Fact]
+    public void The_distance_between_two_venues_is_the_great_circle_distance()
+    {
+        var km = TourPlan.DistanceKilometres(
+            Stop("1", "Madrid", "ES", "Europe/Madrid", "2026-06-05 11:00", 2, Madrid),
+            Stop("2", "Barcelona", "ES", "Europe/Madrid", "2026-06-07 11:00", 2, Barcelona));
+
+        Assert.InRange(km!.Value, 495, 510);
+        Assert.Null(TourPlan.DistanceKilometres(Stop("1", "Madrid", "ES", "Europe/Madrid", "2026-06-05 11:00", 2), Stop("2", "Toledo", "ES", "Europe/Madrid", "2026-06-05 19:00", 2, Toledo)));
+    }
 
     private static string Short(Guid id) => id.ToString("N").TrimStart('0');
 }

@@ -66,7 +66,7 @@ public sealed class SaveDrive(CampaignsDbContext db, TimeProvider clock)
         {
             var baseSlug = Slug.From(form.Title) is { Length: > 0 } made ? made : "drive";
             var candidate = baseSlug;
-            for (var n = 2; await db.AidDrives.AnyAsync(d => d.Slug == candidate, cancellationToken); n++)
+            for (var n = 2; Slug.IsReserved(candidate) || await db.AidDrives.AnyAsync(d => d.Slug == candidate, cancellationToken); n++)
             {
                 candidate = $"{baseSlug}-{n}";
             }

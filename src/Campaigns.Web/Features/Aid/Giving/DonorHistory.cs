@@ -36,10 +36,16 @@ public sealed class DonorHistory(
             return;
         }
 
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Protector.Protect(address, clock.GetUtcNow() + LinkLifetime)));
-        var link = options.Value.PublicBaseUrl.TrimEnd('/') + "/aid/giving/" + token;
+        var link = options.Value.PublicBaseUrl.TrimEnd('/') + "/aid/giving/" + CreateToken(address);
         await emails.QueueAsync(new EmailMessage(address, null, "Your giving history", "Aid/Emails/GivingLink", new GivingLinkModel(link),
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), "aid-giving-link", cancellationToken);
+    }
+
+    /// <summary>A link token for an address whose owner is proven: by the email itself, or by a signed-in account.</summary>
+    public string CreateToken(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Protector.Protect(email.Trim().ToLowerInvariant(), clock.GetUtcNow() + LinkLifetime)));
     }
 
     /// <returns>The email the link was made for, or null when it is forged or expired.</returns>

@@ -27,6 +27,20 @@ public sealed class GivingController(DonorHistory history, IStringLocalizer<Shar
         return Redirect("/aid/giving");
     }
 
+    /// <summary>A signed-in person's own giving: their account's confirmed address stands in for the emailed link.</summary>
+    [HttpGet("mine")]
+    public async Task<IActionResult> Mine([FromServices] Microsoft.AspNetCore.Identity.UserManager<Data.CampaignsUser> accounts)
+    {
+        // The controller is open to everyone (links from emails), so this one action asks for a sign-in itself.
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        var user = await accounts.GetUserAsync(User);
+        return user is { Email: { } email, EmailConfirmed: true } ? Redirect("/aid/giving/" + history.CreateToken(email)) : Redirect("/aid/giving");
+    }
+
     [HttpGet("{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
     {

@@ -58,8 +58,45 @@ public sealed class GoodsController(CampaignsDbContext db, ManageGoods goods, IS
         return Redirect($"/aid/{slug}/goods");
     }
 
+    [HttpPost("needs/{itemId:guid}")]
+    public async Task<IActionResult> EditNeed(string slug, Guid itemId, NeedForm form, CancellationToken cancellationToken)
+    {
+        if (await DriveAsync(slug, cancellationToken) is not { } drive)
+        {
+            return NotFound();
+        }
+
+        if (!await goods.IsStaffOrPartnerAsync(User, drive.Id, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var refusal = ModelState.IsValid
+            ? await goods.EditNeedAsync(drive.Id, itemId, form, cancellationToken) is { } message ? T[message].Value : null
+            : string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        TempData["Notice"] = refusal ?? T["The needs list is updated."].Value;
+        return Redirect($"/aid/{slug}/goods");
+    }
+
+    [HttpPost("needs/{itemId:guid}/remove")]
+    public async Task<IActionResult> RemoveNeed(string slug, Guid itemId, CancellationToken cancellationToken)
+    {
+        if (await DriveAsync(slug, cancellationToken) is not { } drive)
+        {
+            return NotFound();
+        }
+
+        if (!await goods.IsStaffOrPartnerAsync(User, drive.Id, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        TempData["Notice"] = await goods.RemoveNeedAsync(drive.Id, itemId, cancellationToken) is { } refusal ? T[refusal].Value : T["The needs list is updated."].Value;
+        return Redirect($"/aid/{slug}/goods");
+    }
+
     [HttpPost("pledges/{pledgeId:guid}/received")]
-    public async Task<IActionResult> Received(string slug, Guid pledgeId, string? collectionPoint, CancellationToken cancellationToken)
+    public async Task<IActionResult> Received(string slug, Guid pledgeId, GoodsReceiptForm form, CancellationToken cancellationToken)
     {
         if (await DriveAsync(slug, cancellationToken) is not { } drive)
         {
@@ -71,7 +108,14 @@ public sealed class GoodsController(CampaignsDbContext db, ManageGoods goods, IS
             return Forbid();
         }
 
-        await goods.MarkReceivedAsync(drive.Id, pledgeId, collectionPoint?.Trim(), cancellationToken);
+        var refusal = ModelState.IsValid
+            ? await goods.MarkReceivedAsync(drive.Id, pledgeId, form, cancellationToken) is { } message ? T[message].Value : null
+            : string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        if (refusal is not null)
+        {
+            TempData["Notice"] = refusal;
+        }
+
         return Redirect($"/aid/{slug}/goods");
     }
 

@@ -161,39 +161,46 @@ public sealed class ProcessStripeEventJob(CampaignsDbContext db, AidLedger ledge
             return UnknownDonation;
         }
 
-        // amount_refunded is cumulative; each event records what it adds beyond the refunds already reversed.
-        var prefix = $"stripe:refund:{charge.Id}:";
-        var reversed = -await db.LedgerEntries.Where(e => e.ExternalKey.StartsWith(prefix)).SumAsync(e => e.AmountMinor, cancellationToken);
-        var more = charge.AmountRefunded - reversed;
         if (charge.Refunded && donation.Frequency == DonationFrequency.OneTime && donation.Status != DonationStatus.Refunded)
         {
             donation.Status = DonationStatus.Refunded;
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (more <= 0)
+        // amount_refunded is cumulative; each event records what it adds beyond the refunds already reversed. The
+        // key names the total it builds on, so two events for different partial refunds processed at once cannot
+        // both add to the same total: the second hits the unique key, reads the new total and adds only the rest.
+        var prefix = $"stripe:refund:{charge.Id}:";
+        var drive = await db.AidDrives.AsNoTracking().SingleAsync(d => d.Id == donation.AidDriveId, cancellationToken);
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            return null;
+            var reversed = -await db.LedgerEntries.Where(e => e.ExternalKey.StartsWith(prefix)).SumAsync(e => e.AmountMinor, cancellationToken);
+            var more = charge.AmountRefunded - reversed;
+            if (more <= 0 || await ledger.AppendAsync(RefundEntry(donation, drive.Id, charge, -more, prefix + "after-" + reversed.ToString(System.Globalization.CultureInfo.InvariantCulture), at), null, cancellationToken))
+            {
+                return null;
+            }
         }
 
-        var drive = await db.AidDrives.AsNoTracking().SingleAsync(d => d.Id == donation.AidDriveId, cancellationToken);
-        await ledger.AppendAsync(new LedgerEntry
+        throw new InvalidOperationException($"Refunds of charge {charge.Id} kept changing while being recorded; the job will retry.");
+    }
+
+    private LedgerEntry RefundEntry(Donation donation, Guid driveId, Charge charge, long amountMinor, string externalKey, DateTimeOffset at) =>
+        new()
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            AidDriveId = drive.Id,
+            AidDriveId = driveId,
             DonationId = donation.Id,
             Kind = LedgerEntryKind.Reversal,
             Channel = LedgerChannels.Card,
-            AmountMinor = -more,
+            AmountMinor = amountMinor,
             Currency = (charge.Currency ?? donation.Currency).ToUpperInvariant(),
             Description = "Refund",
             PublicDonorName = donation.ShowNamePublicly ? donation.DonorName : null,
-            ExternalKey = prefix + charge.AmountRefunded.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ExternalKey = externalKey,
             OccurredAt = at,
             RecordedAt = clock.GetUtcNow(),
-        }, null, cancellationToken);
-        return null;
-    }
+        };
 
     private async Task<string?> GiftAsync(Donation donation, string key, long amount, string currency, DateTimeOffset at, CancellationToken cancellationToken)
     {

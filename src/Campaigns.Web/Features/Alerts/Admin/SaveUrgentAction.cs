@@ -18,7 +18,7 @@ public sealed class SaveUrgentAction(CampaignsDbContext db, TimeProvider clock)
         {
             var baseSlug = Slug.From(form.Title) is { Length: > 0 } made ? made : "urgent-action";
             var candidate = baseSlug;
-            for (var n = 2; await db.UrgentActions.AnyAsync(a => a.Slug == candidate, cancellationToken); n++)
+            for (var n = 2; Slug.IsReserved(candidate) || await db.UrgentActions.AnyAsync(a => a.Slug == candidate, cancellationToken); n++)
             {
                 candidate = $"{baseSlug}-{n}";
             }

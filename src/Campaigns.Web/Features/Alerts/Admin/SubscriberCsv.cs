@@ -78,7 +78,11 @@ public sealed class SubscriberCsv(CampaignsDbContext db, TimeProvider clock, ILo
 
         var existing = new HashSet<string>(await db.AlertSubscribers.Select(s => s.Email).ToListAsync(cancellationToken), StringComparer.Ordinal);
         existing.UnionWith(await db.SuppressedAddresses.Select(s => s.Email).ToListAsync(cancellationToken));
-        var fresh = rows.Where(r => !existing.Contains(r.Email)).ToList();
+
+        // People who asked to be forgotten are kept as a hash; only consent given after that brings them back.
+        var erased = await db.SuppressedAddresses.Where(s => s.Reason == SuppressionReason.Erased).ToDictionaryAsync(s => s.Email, s => s.CreatedAt, cancellationToken);
+        var fresh = rows.Where(r => !existing.Contains(r.Email)
+            && !(erased.TryGetValue(Domain.Privacy.ErasureRecord.HashOf(r.Email), out var erasedAt) && r.ConsentAt <= erasedAt)).ToList();
         if (commit && fresh.Count > 0)
         {
             await InsertAsync(fresh, cancellationToken);

@@ -69,7 +69,7 @@ public sealed class CheckInJob(CampaignsDbContext db, EmailQueue emails, CheckIn
                             join d in db.Deployments on c.DeploymentId equals d.Id
                             join r in db.AssistanceRequests on d.RequestId equals r.Id
                             join u in db.Users on d.VolunteerId equals u.Id
-                            select new { c.Id, c.DueAt, r.Title, u.Email, u.DisplayName })
+                            select new { c.Id, c.DueAt, r.Title, u.Email, u.DisplayName, u.Culture })
             .ToListAsync(cancellationToken);
         foreach (var item in unsent)
         {
@@ -82,7 +82,7 @@ public sealed class CheckInJob(CampaignsDbContext db, EmailQueue emails, CheckIn
 
             await emails.QueueAsync(
                 new EmailMessage(item.Email!, item.DisplayName, "Check in: are you safe?", "Assistance/Emails/CheckIn",
-                    new CheckInEmailModel(item.DisplayName, item.Title, links.Make(item.Id), item.DueAt), "en"),
+                    new CheckInEmailModel(item.DisplayName, item.Title, links.Make(item.Id), item.DueAt), item.Culture),
                 "assistance-check-in", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             emails.EnqueuePending();
@@ -100,7 +100,7 @@ public sealed class CheckInJob(CampaignsDbContext db, EmailQueue emails, CheckIn
                           join r in db.AssistanceRequests on d.RequestId equals r.Id
                           join v in db.Users on d.VolunteerId equals v.Id
                           join k in db.Users on s.CoordinatorId equals k.Id
-                          select new { c.Id, c.DueAt, s.GraceHours, DeploymentId = d.Id, r.Title, Volunteer = v.DisplayName, k.Email, Coordinator = k.DisplayName })
+                          select new { c.Id, c.DueAt, s.GraceHours, DeploymentId = d.Id, r.Title, Volunteer = v.DisplayName, k.Email, Coordinator = k.DisplayName, k.Culture })
             .ToListAsync(cancellationToken);
 
         // Grace is per schedule; the list is short (unconfirmed check-ins only), so the deadline is compared here.
@@ -115,7 +115,7 @@ public sealed class CheckInJob(CampaignsDbContext db, EmailQueue emails, CheckIn
 
             await emails.QueueAsync(
                 new EmailMessage(item.Email!, item.Coordinator, "Missed check-in", "Assistance/Emails/MissedCheckIn",
-                    new MissedCheckInEmailModel(item.Coordinator, item.Volunteer, item.Title, links.Absolute("/admin/assistance/deployments/" + item.DeploymentId), item.DueAt), "en"),
+                    new MissedCheckInEmailModel(item.Coordinator, item.Volunteer, item.Title, links.Absolute("/admin/assistance/deployments/" + item.DeploymentId), item.DueAt), item.Culture),
                 "assistance-missed-check-in", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             emails.EnqueuePending();

@@ -21,7 +21,7 @@ public sealed class SaveLibraryItem(CampaignsDbContext db, LibraryFiles files, T
         {
             var baseSlug = Slug.From(form.Title) is { Length: > 0 } s ? (s.Length > 60 ? s[..60].TrimEnd('-') : s) : "item";
             var newSlug = baseSlug;
-            for (var n = 2; await db.LibraryItems.AnyAsync(i => i.Slug == newSlug, cancellationToken); n++)
+            for (var n = 2; Slug.IsReserved(newSlug) || await db.LibraryItems.AnyAsync(i => i.Slug == newSlug, cancellationToken); n++)
             {
                 newSlug = $"{baseSlug}-{n}";
             }

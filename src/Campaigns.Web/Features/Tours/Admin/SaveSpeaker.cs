@@ -16,7 +16,7 @@ public sealed class SaveSpeaker(CampaignsDbContext db, SpeakerSecrets secrets, T
         {
             var baseSlug = Slug.From(form.DisplayName) is { Length: > 0 } s ? s : "speaker";
             var newSlug = baseSlug;
-            for (var n = 2; await db.Speakers.AnyAsync(x => x.Slug == newSlug, cancellationToken); n++)
+            for (var n = 2; Slug.IsReserved(newSlug) || await db.Speakers.AnyAsync(x => x.Slug == newSlug, cancellationToken); n++)
             {
                 newSlug = $"{baseSlug}-{n}";
             }

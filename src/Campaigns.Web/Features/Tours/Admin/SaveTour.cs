@@ -27,7 +27,7 @@ public sealed class SaveTour(CampaignsDbContext db, TimeProvider clock)
         {
             var baseSlug = Slug.From(form.Title) is { Length: > 0 } s ? s : "tour";
             var newSlug = baseSlug;
-            for (var n = 2; await db.Tours.AnyAsync(t => t.Slug == newSlug, cancellationToken); n++)
+            for (var n = 2; Slug.IsReserved(newSlug) || await db.Tours.AnyAsync(t => t.Slug == newSlug, cancellationToken); n++)
             {
                 newSlug = $"{baseSlug}-{n}";
             }
