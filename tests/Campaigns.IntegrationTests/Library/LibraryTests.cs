@@ -54,6 +54,8 @@ public sealed class LibraryTests(CampaignsAppFactory app) : AppTestBase(app), IC
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var download = await NewBrowser().GetAsync("/library/organising-manual/file");
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Contains("/library/organising-manual/file", await NewBrowser().GetStringAsync("/library?q=manual"), StringComparison.Ordinal);
     }
