@@ -45,7 +45,7 @@ need() {
     fi
   done
 }
-need nginx wrk curl
+need nginx wrk curl python3
 nginx_bin="$(command -v nginx)"
 
 say "publishing"
@@ -144,11 +144,44 @@ site="http://127.0.0.1:$nginx_port"
 # --- One cookie, both nodes ----------------------------------------------------------------------------------
 jar="$work/cookies.txt"
 token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
-t="$(curl -fsS -c "$jar" -b "$jar" "$site/account/signin" | token)"
-curl -fsS -o /dev/null -c "$jar" -b "$jar" -D "$work/signin.headers" \
-  --data-urlencode "Email=admin@scaleout.test" --data-urlencode "Password=$admin_password" \
-  --data-urlencode "__RequestVerificationToken=$t" "$site/account/signin"
+# What an authenticator app shows for a base32 key (RFC 6238: HMAC-SHA1, 30-second steps, six digits), now or
+# $2 seconds from now: the app accepts each code once, and codes up to a minute ahead.
+totp() {
+  python3 -c 'import base64, hashlib, hmac, struct, sys, time
+k = sys.argv[1].upper(); k = base64.b32decode(k + "=" * (-len(k) % 8))
+h = hmac.new(k, struct.pack(">Q", int(time.time() + int(sys.argv[2])) // 30), hashlib.sha1).digest(); o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1" "${2:-0}"
+}
+authenticator_key=""
+# Password, then, once the admin has two-step verification, the code: leaves the final headers in $work/signin.headers.
+sign_in() {
+  local t location
+  t="$(curl -fsS -c "$jar" -b "$jar" "$site/account/signin" | token)"
+  curl -fsS -o /dev/null -c "$jar" -b "$jar" -D "$work/signin.headers" \
+    --data-urlencode "Email=admin@scaleout.test" --data-urlencode "Password=$admin_password" \
+    --data-urlencode "__RequestVerificationToken=$t" "$site/account/signin"
+  location="$(sed -n 's/^[Ll]ocation: *//p' "$work/signin.headers" | tr -d '\r')"
+  if [[ "$location" == /account/two-factor/signin* && -n "$authenticator_key" ]]; then
+    t="$(curl -fsS -c "$jar" -b "$jar" "$site$location" | token)"
+    curl -fsS -o /dev/null -c "$jar" -b "$jar" -D "$work/signin.headers" \
+      --data-urlencode "Code=$(totp "$authenticator_key" 30)" --data-urlencode "ReturnUrl=/" \
+      --data-urlencode "__RequestVerificationToken=$t" "$site/account/two-factor/signin"
+  fi
+}
+sign_in
 check "signing in through nginx succeeds" grep -qiE '^location: /.?$' "$work/signin.headers"
+
+# The first Admin must turn on two-step verification before any staff page: through the real setup pages.
+code="$(curl -sS -o /dev/null -w '%{http_code}' -D "$work/h.txt" -b "$jar" "$site/admin/users")"
+check "the first admin is sent to set up two-step verification" grep -qi '^location: /account/two-factor/setup' "$work/h.txt"
+t="$(curl -fsS -c "$jar" -b "$jar" "$site/account/two-factor/setup" | token)"
+curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$t" "$site/account/two-factor/setup/key"
+setup="$(curl -fsS -c "$jar" -b "$jar" "$site/account/two-factor/setup")"
+authenticator_key="$(grep -o 'data-authenticator-key>[^<]*' <<<"$setup" | sed 's/.*>//; s/ //g')"
+t="$(token <<<"$setup")"
+curl -fsS -o "$work/enabled.html" -c "$jar" -b "$jar" --data-urlencode "Code=$(totp "$authenticator_key")" \
+  --data-urlencode "__RequestVerificationToken=$t" "$site/account/two-factor/setup"
+check "the first admin turns on two-step verification with a code from the key" grep -q '<li><code>' "$work/enabled.html"
 
 : >"$work/nodes.txt"
 ok=0
@@ -193,9 +226,8 @@ fi
 
 # The new password ended every session (security stamp): sign in again for the staff steps below.
 rm -f "$jar"
-t="$(curl -fsS -c "$jar" -b "$jar" "$site/account/signin" | token)"
-curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=admin@scaleout.test" \
-  --data-urlencode "Password=$admin_password" --data-urlencode "__RequestVerificationToken=$t" "$site/account/signin"
+sign_in
+check "signing in again asks for and accepts the authenticator code" grep -qiE '^location: /.?$' "$work/signin.headers"
 
 # --- Subscribing across nodes ----------------------------------------------------------------------------------
 psql_app() { as_pg_user "$pg_bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d campaigns -tAqc "$1"; }

@@ -33,8 +33,54 @@ public abstract partial class AppTestBase(CampaignsAppFactory app)
         return await browser.PostAsync(action, content);
     }
 
-    protected static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
-        PostFormAsync(browser, "/account/signin", "/account/signin", ("Email", email), ("Password", password));
+    /// <summary>
+    /// Signs in as a person would: the password, then, when the account has two-step verification (every staff user
+    /// from <see cref="TestUsers"/>), a code from the authenticator app. Returns the last response.
+    /// </summary>
+    protected static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password)
+    {
+        var response = await PostFormAsync(browser, "/account/signin", "/account/signin", ("Email", email), ("Password", password));
+        return IsSecondStep(response, out var secondStep)
+            ? await SecondStepAsync(browser, secondStep, await Totp.FreshAsync(TestUsers.AuthenticatorKeyFor(email)))
+            : response;
+    }
+
+    protected static bool IsSecondStep(HttpResponseMessage response, out string location)
+    {
+        location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/account/two-factor/signin", StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts a code (or a recovery code) to the second step at <paramref name="secondStep"/>.</summary>
+    protected static Task<HttpResponseMessage> SecondStepAsync(HttpClient browser, string secondStep, string code, bool rememberDevice = false)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), secondStep).Query);
+        return PostFormAsync(browser, secondStep, "/account/two-factor/signin",
+            ("Code", code), ("ReturnUrl", query["returnUrl"].ToString()), ("RememberMe", query["rememberMe"].ToString()),
+            ("RememberDevice", rememberDevice ? "true" : "false"));
+    }
+
+    /// <summary>Turns two-step verification on through the pages, as a person with an app would; returns the key and recovery codes.</summary>
+    protected static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(HttpClient browser)
+    {
+        var keyMade = await PostFormAsync(browser, "/account/two-factor/setup", "/account/two-factor/setup/key");
+        Assert.Equal(HttpStatusCode.Redirect, keyMade.StatusCode);
+        var setup = await browser.GetStringAsync("/account/two-factor/setup");
+        var key = KeyPattern().Match(setup) is { Success: true } match
+            ? match.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()
+            : throw new InvalidOperationException("No authenticator key on the setup page");
+        var enabled = await PostFormAsync(browser, "/account/two-factor/setup", "/account/two-factor/setup", ("Code", await Totp.FreshAsync(key)));
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        var codes = RecoveryCodePattern().Matches(await enabled.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(codes.Count == 10, "Two-step verification was not turned on");
+        return (key, codes);
+    }
+
+    [GeneratedRegex("data-authenticator-key>([a-z2-7 ]+)<")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex("<li><code>([^<]+)</code></li>")]
+    private static partial Regex RecoveryCodePattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -28,6 +28,27 @@ public sealed partial class EmailLinkTests(CampaignsAppFactory app) : AppTestBas
     }
 
     [Fact]
+    public async Task After_a_reset_a_renewed_lockout_does_not_keep_the_owner_out_of_that_browser()
+    {
+        await TestUsers.CreateAsync(App, "irene@example.org", Roles.Volunteer);
+        var owner = NewBrowser();
+        await PostFormAsync(owner, "/account/forgot-password", "/account/forgot-password", ("Email", "irene@example.org"));
+        var link = Link(await App.Smtp.WaitForAsync(m => To(m, "irene@example.org") && m.Subject == "Reset your password", MailTimeout), "/account/reset-password");
+        var reset = await PostFormAsync(owner, link.PathAndQuery, "/account/reset-password",
+            ("UserId", Query(link, "userId")), ("Code", Query(link, "code")), ("Password", "a password the owner alone knows"));
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(NewBrowser(), "irene@example.org", $"wrong password number {attempt}");
+        }
+
+        var response = await SignInAsync(owner, "irene@example.org", "a password the owner alone knows");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_reset_link_used_once_does_not_work_twice()
     {
         await TestUsers.CreateAsync(App, "gabriel@example.org", Roles.Volunteer);
@@ -84,6 +105,10 @@ public sealed partial class EmailLinkTests(CampaignsAppFactory app) : AppTestBas
             ("UserId", Query(link, "userId")), ("Code", Query(link, "code")), ("Password", "jon chooses a long password"));
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        // A coordinator sets up two-step verification before reaching any staff page.
+        Assert.Equal("/account/two-factor/setup", (await jon.GetAsync("/admin/partners")).Headers.Location?.OriginalString);
+        await EnrolAsync(jon);
         Assert.Equal(HttpStatusCode.OK, (await jon.GetAsync("/admin/partners")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, StatusOrForbidden(await jon.GetAsync("/admin/users")));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Campaigns.Testing;
 using Campaigns.Web.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.IntegrationTests.Accounts;
 
@@ -46,6 +47,74 @@ public sealed class SignInTests(CampaignsAppFactory app) : AppTestBase(app), ICl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lockout_lasts_fifteen_minutes_and_then_the_right_password_works_again()
+    {
+        // Lockout is what an attacker could turn against the owner: it must end on its own, never be permanent.
+        await TestUsers.CreateAsync(App, "lucas@example.org", Roles.Coordinator);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(NewBrowser(), "lucas@example.org", $"wrong password number {attempt}");
+        }
+
+        var lockoutEnd = await App.WithDbAsync(db => db.Users.Where(u => u.Email == "lucas@example.org").Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(lockoutEnd);
+        Assert.InRange(lockoutEnd.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+
+        // Identity compares the lockout with the system clock, so the window passes by moving its end into the past.
+        await App.WithDbAsync(db => db.Users.Where(u => u.Email == "lucas@example.org")
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        var browser = NewBrowser();
+        var response = await SignInAsync(browser, "lucas@example.org", TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Users.Where(u => u.Email == "lucas@example.org").Select(u => u.AccessFailedCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Someone_else_locking_the_account_does_not_keep_the_owner_out_of_a_browser_they_signed_in_with()
+    {
+        await TestUsers.CreateAsync(App, "maya@example.org", Roles.Coordinator);
+        var owner = NewBrowser();
+        await SignInAsync(owner, "maya@example.org", TestUsers.Password);
+        await PostFormAsync(owner, "/account", "/account/signout");
+        var attacker = NewBrowser();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(attacker, "maya@example.org", $"wrong password number {attempt}");
+        }
+
+        var elsewhere = await SignInAsync(NewBrowser(), "maya@example.org", TestUsers.Password);
+        var response = await SignInAsync(owner, "maya@example.org", TestUsers.Password);
+
+        Assert.Contains("locked", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/admin/partners")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_on_a_known_browser_during_a_lockout_forgets_that_browser()
+    {
+        await TestUsers.CreateAsync(App, "nora@example.org", Roles.Supporter);
+        var owner = NewBrowser();
+        await SignInAsync(owner, "nora@example.org", TestUsers.Password);
+        await PostFormAsync(owner, "/account", "/account/signout");
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await SignInAsync(NewBrowser(), "nora@example.org", $"wrong password number {attempt}");
+        }
+
+        var wrong = await SignInAsync(owner, "nora@example.org", "a guess from a stolen laptop");
+        var right = await SignInAsync(owner, "nora@example.org", TestUsers.Password);
+
+        Assert.Contains("locked", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.GetAsync("/account")).StatusCode);
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class AccountController(
     UserManager<CampaignsUser> users,
     SendAccountEmail accountEmail,
     FreezeAccount freeze,
+    KnownDevice knownDevice,
     TimeProvider clock,
+    ILogger<AccountController> logger,
     IStringLocalizer<SharedResource> T) : Controller
 {
     [HttpGet("")]
@@ -54,10 +56,16 @@ public sealed class AccountController(
 
         if (user is not null)
         {
+            if (user.FrozenAt is null && await users.IsLockedOutAsync(user) && knownDevice.IsKnown(HttpContext, user.Id))
+            {
+                await LiftLockoutOnKnownDeviceAsync(user, form.Password);
+            }
+
             // Lockout on: five wrong passwords lock the account for fifteen minutes (ASVS V6).
             var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
             if (result.Succeeded)
             {
+                knownDevice.Remember(HttpContext, user.Id);
                 if (await users.IsInRoleAsync(user, Roles.Admin) || await users.IsInRoleAsync(user, Roles.Coordinator))
                 {
                     // Staff hold other people's safety: tell them of each sign-in, with a way to freeze the account.
@@ -65,6 +73,12 @@ public sealed class AccountController(
                 }
 
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+            }
+
+            if (result.RequiresTwoFactor)
+            {
+                var returnUrl = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/";
+                return Redirect($"/account/two-factor/signin?returnUrl={Uri.EscapeDataString(returnUrl)}&rememberMe={(form.RememberMe ? "true" : "false")}");
             }
 
             if (result.IsLockedOut)
@@ -218,6 +232,9 @@ public sealed class AccountController(
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
         }
+
+        // ...and keeps them from being locked out again from this browser.
+        knownDevice.Remember(HttpContext, user.Id);
         TempData["Notice"] = T["Your password is changed. Sign in with the new one."].Value;
         return Redirect("/account/signin");
     }
@@ -255,6 +272,7 @@ public sealed class AccountController(
         user.Culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         await users.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
+        knownDevice.Remember(HttpContext, user.Id);
         return LocalRedirect("/");
     }
 
@@ -311,6 +329,21 @@ public sealed class AccountController(
     [AllowAnonymous]
     [HttpGet("denied")]
     public IActionResult Denied() => View();
+
+    /// <summary>See <see cref="KnownDevice"/>: the owner on their own browser is not kept out by someone else's guesses.</summary>
+    private async Task LiftLockoutOnKnownDeviceAsync(CampaignsUser user, string password)
+    {
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            logger.LogInformation("Lockout lifted for user {UserId} on a known device", user.Id);
+        }
+        else
+        {
+            knownDevice.Forget(HttpContext);
+        }
+    }
 
     private void AddErrors(IdentityResult result)
     {

@@ -64,6 +64,7 @@ public sealed class CampaignsStartup(IServiceScopeFactory scopes, IOptions<Datab
         Console.WriteLine($"    email:    {email}");
         Console.WriteLine($"    password: {password}");
         Console.WriteLine("  This password is shown only now; change it under Account after signing in.");
+        Console.WriteLine("  Staff accounts need an authenticator app (two-step verification): set it up at first sign-in.");
         Console.WriteLine();
     }
 }

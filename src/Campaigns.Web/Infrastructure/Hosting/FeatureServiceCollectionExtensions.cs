@@ -24,6 +24,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<AccountLinks>();
         services.AddScoped<SendAccountEmail>();
         services.AddScoped<FreezeAccount>();
+        services.AddScoped<ManageTwoFactor>();
+        services.AddScoped<KnownDevice>();
         services.AddScoped<InviteUser>();
         services.AddScoped<SetUserRoles>();
         services.AddScoped<ReadOutbox>();

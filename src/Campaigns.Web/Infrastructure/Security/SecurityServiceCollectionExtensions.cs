@@ -24,6 +24,8 @@ public static class SecurityServiceCollectionExtensions
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
                 options.Tokens.ProviderMap[InvitationTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
+                options.Tokens.ProviderMap[SingleUseAuthenticatorTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(SingleUseAuthenticatorTokenProvider));
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<CampaignsDbContext>()
             .AddDefaultTokenProviders()
@@ -33,6 +35,7 @@ public static class SecurityServiceCollectionExtensions
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.Configure<InvitationTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
         services.AddTransient<InvitationTokenProvider>();
+        services.AddTransient<SingleUseAuthenticatorTokenProvider>();
 
         // Every request re-checks the security stamp (one indexed read), so freezing an account or changing a
         // password ends its other sessions at once, not at the next interval: a seized device must not keep access.

@@ -67,6 +67,25 @@ public sealed class UsersController(CampaignsDbContext db, UserManager<Campaigns
         return Redirect("/admin/users");
     }
 
+    [HttpPost("{id:guid}/two-factor/reset")]
+    public async Task<IActionResult> ResetTwoFactor(Guid id, [FromServices] ManageTwoFactor twoFactor, [FromServices] ILogger<UsersController> logger)
+    {
+        if (id == Guid.Parse(users.GetUserId(User)!))
+        {
+            TempData["Notice"] = T["Use your recovery codes to reach your own account; another Admin can reset it for you."].Value;
+            return Redirect("/admin/users");
+        }
+
+        var reset = await twoFactor.ResetAsync(id);
+        if (reset)
+        {
+            logger.LogWarning("Two-step verification reset for user {UserId} by admin {AdminId}", id, users.GetUserId(User));
+        }
+
+        TempData["Notice"] = reset ? T["Two-step verification is reset; its sessions have ended."].Value : T["The user does not exist."].Value;
+        return Redirect("/admin/users");
+    }
+
     private async Task<UsersViewModel> LoadAsync(InviteUserForm form, CancellationToken cancellationToken)
     {
         var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
