@@ -20,6 +20,7 @@ public static class AlertsServices
         services.AddScoped<ReadUrgentActionPage>();
         services.AddScoped<TakeAction>();
         services.AddScoped<SaveUrgentAction>();
+        services.AddScoped<Admin.Topics.SaveTopic>();
         services.AddScoped<CreateAlertSend>();
         services.AddScoped<ReadSendProgress>();
         services.AddScoped<SaveTarget>();
