@@ -146,6 +146,26 @@ public sealed partial class AlertNetworkTests(AlertsAppFactory app) : AppTestBas
     }
 
     [Fact]
+    public async Task An_update_reaches_each_reader_in_the_language_the_coordinator_wrote_it_in()
+    {
+        await App.AddSubscriberAsync("lee-es@example.org", "es");
+        await App.AddSubscriberAsync("reads-fr@example.org", "fr");
+
+        var sendId = await App.SendAsync(Slug, new SendForm
+        {
+            Kind = AlertKind.FurtherInformation, OnlyThoseWhoActed = false, Languages = ["es", "fr"],
+            Message = "The hearing is on Monday.", MessageEs = "La audiencia es el lunes.",
+        });
+        var es = await App.Smtp.WaitForAsync(m => To(m, "lee-es@example.org"), MailTimeout);
+        var fr = await App.Smtp.WaitForAsync(m => To(m, "reads-fr@example.org"), MailTimeout);
+        await WaitForSendAsync(sendId);
+
+        Assert.Contains("La audiencia es el lunes.", es.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("The hearing is on Monday.", es.TextBody, StringComparison.Ordinal);
+        Assert.Contains("The hearing is on Monday.", fr.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_platform_emails_the_letter_to_the_targets_in_the_activists_name()
     {
         var writer = await App.AddSubscriberAsync("writer@example.org", "es", name: "Marta");

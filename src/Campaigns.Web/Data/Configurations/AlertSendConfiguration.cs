@@ -18,6 +18,8 @@ internal sealed class AlertSendConfiguration : IEntityTypeConfiguration<AlertSen
         builder.Property(s => s.Languages).HasMaxLength(50);
         builder.Property(s => s.Interests).HasMaxLength(1000);
         builder.Property(s => s.Message).HasMaxLength(8000);
+        builder.Property(s => s.MessageEs).HasMaxLength(8000);
+        builder.Property(s => s.MessageFr).HasMaxLength(8000);
         builder.HasOne<UrgentAction>().WithMany().HasForeignKey(s => s.UrgentActionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -27,6 +27,20 @@ public sealed class AlertSend
     /// <summary>The text of an update (further information, good news, case closed).</summary>
     public string Message { get; set; } = "";
 
+    /// <summary>The message in Spanish; empty: Spanish readers get <see cref="Message"/>.</summary>
+    public string MessageEs { get; set; } = "";
+
+    /// <summary>The message in French; empty: French readers get <see cref="Message"/>.</summary>
+    public string MessageFr { get; set; } = "";
+
+    /// <summary>The coordinator's words in the reader's language when they wrote them, else the main message.</summary>
+    public string MessageIn(string language) => language switch
+    {
+        "es" when MessageEs.Length > 0 => MessageEs,
+        "fr" when MessageFr.Length > 0 => MessageFr,
+        _ => Message,
+    };
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset ScheduledFor { get; set; }

@@ -39,6 +39,8 @@ public sealed class CreateAlertSend(CampaignsDbContext db, IBackgroundJobClient 
             Interests = TagList.From(form.Interests),
             OnlyThoseWhoActed = form.OnlyThoseWhoActed ?? form.Kind != AlertKind.UrgentAction,
             Message = form.Message?.Trim() ?? "",
+            MessageEs = form.MessageEs?.Trim() ?? "",
+            MessageFr = form.MessageFr?.Trim() ?? "",
             CreatedAt = now,
             ScheduledFor = scheduledFor,
             Status = SendStatus.Scheduled,

@@ -99,6 +99,14 @@ public sealed class SendForm
     [Display(Name = "Message")]
     public string? Message { get; set; }
 
+    [StringLength(8000)]
+    [Display(Name = "Message in Spanish")]
+    public string? MessageEs { get; set; }
+
+    [StringLength(8000)]
+    [Display(Name = "Message in French")]
+    public string? MessageFr { get; set; }
+
     /// <summary>Empty for now; otherwise UTC.</summary>
     public DateTime? ScheduledFor { get; set; }
 }

@@ -115,7 +115,7 @@ public sealed class SendAlertChunkJob(
         {
             var content = await contents.HandleAsync(send.UrgentActionId, language, cancellationToken)
                 ?? throw new InvalidOperationException($"Urgent action {send.UrgentActionId} is gone.");
-            templates[language] = await composer.RenderAsync(content, send.Kind, send.Message, links.BaseUrl);
+            templates[language] = await composer.RenderAsync(content, send.Kind, send.MessageIn(language), links.BaseUrl);
         }
 
         var queue = new ConcurrentQueue<AlertRecipient>(recipients);

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Campaigns.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class UpdateLanguages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "MessageEs",
+                table: "alert_sends",
+                type: "character varying(8000)",
+                maxLength: 8000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "MessageFr",
+                table: "alert_sends",
+                type: "character varying(8000)",
+                maxLength: 8000,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MessageEs",
+                table: "alert_sends");
+
+            migrationBuilder.DropColumn(
+                name: "MessageFr",
+                table: "alert_sends");
+        }
+    }
+}
