@@ -72,4 +72,28 @@ public sealed class JointActionConsentTests(CampaignsAppFactory app) : AppTestBa
 
         return PostFormAsync(NewBrowser(), page + "?via=" + via, $"/coalitions/{Slug}/actions/{actionId}/join", [.. fields]);
     }
+
+    [Fact]
+    public async Task A_coordinator_links_a_member_to_its_partner_organisation_whose_users_then_see_its_supporters()
+    {
+        var actionId = await App.WithDbAsync(db => db.JointActions.Where(a => a.ProgrammeSlug == "river-defenders-threatened").Select(a => a.Id).SingleAsync());
+        var partnerId = await App.WithDbAsync(db => db.Partners.Where(p => p.Slug == "sante-pour-tous-kivu").Select(p => p.Id).SingleAsync());
+        var member = await App.WithDbAsync(db => db.CoalitionMembers.Where(m => m.Slug == "clean-threads-campaign").Select(m => m.Id).SingleAsync());
+        var user = await TestUsers.CreateAsync(App, "linked-partner@example.org", Roles.Partner);
+        await App.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PartnerOrganisationId, partnerId)));
+        var partner = NewBrowser();
+        await SignInAsync(partner, "linked-partner@example.org", TestUsers.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/coalitions/{Slug}/actions/{actionId}/supporters")).StatusCode);
+
+        await TestUsers.CreateAsync(App, "coord-link@example.org", Roles.Coordinator);
+        var coordinator = NewBrowser();
+        await SignInAsync(coordinator, "coord-link@example.org", TestUsers.Password);
+        var forged = await PostFormAsync(coordinator, $"/admin/coalitions/{Slug}", $"/admin/coalitions/{Slug}/members/{member}/partner", ("partnerId", Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
+        Assert.Null(await App.WithDbAsync(db => db.CoalitionMembers.Where(m => m.Id == member).Select(m => m.PartnerOrganisationId).SingleAsync()));
+
+        await PostFormAsync(coordinator, $"/admin/coalitions/{Slug}", $"/admin/coalitions/{Slug}/members/{member}/partner", ("partnerId", partnerId.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/coalitions/{Slug}/actions/{actionId}/supporters")).StatusCode);
+    }
 }

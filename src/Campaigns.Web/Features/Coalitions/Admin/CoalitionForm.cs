@@ -47,7 +47,12 @@ public sealed class JointActionForm
 
 public sealed record CoalitionEditModel(string? Slug, CoalitionForm Form);
 
-public sealed record CoalitionAdminPage(CoalitionPage Page, IReadOnlyList<SignatoryRow> Signatories, PointsForm Points, IReadOnlyList<JointActionTotals> Totals);
+public sealed record CoalitionAdminPage(
+    CoalitionPage Page, IReadOnlyList<SignatoryRow> Signatories, PointsForm Points, IReadOnlyList<JointActionTotals> Totals,
+    IReadOnlyDictionary<Guid, Guid?> MemberPartners, IReadOnlyList<PartnerChoice> Partners);
+
+/// <summary>A partner organisation a member can be linked to, so that partner's own users see its supporters.</summary>
+public sealed record PartnerChoice(Guid Id, string Name);
 
 /// <summary>The last person who signed for a member: staff only.</summary>
 public sealed record SignatoryRow(Guid MemberId, string SignerName, string SignerEmail, DateTimeOffset SignedAt);

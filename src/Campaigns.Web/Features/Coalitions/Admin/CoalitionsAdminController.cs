@@ -62,6 +62,21 @@ public sealed class CoalitionsAdminController(CampaignsDbContext db, ReadCoaliti
         return changed == 0 ? NotFound() : Redirect($"/admin/coalitions/{slug}");
     }
 
+    /// <summary>Links a member to the partner organisation it is (or none): that partner's users then see its supporters.</summary>
+    [HttpPost("{slug}/members/{memberId:guid}/partner")]
+    public async Task<IActionResult> LinkPartner(string slug, Guid memberId, Guid? partnerId, CancellationToken cancellationToken)
+    {
+        if (partnerId is { } id && !await db.Partners.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            TempData["Notice"] = T["Choose a partner organisation from the list."].Value;
+            return Redirect($"/admin/coalitions/{slug}");
+        }
+
+        var changed = await db.CoalitionMembers.Where(m => m.Id == memberId && db.Coalitions.Any(c => c.Id == m.CoalitionId && c.Slug == slug))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PartnerOrganisationId, partnerId), cancellationToken);
+        return changed == 0 ? NotFound() : Redirect($"/admin/coalitions/{slug}");
+    }
+
     [HttpPost("{slug}/actions")]
     public async Task<IActionResult> AddJointAction(string slug, JointActionForm form, [FromServices] SaveJointAction save, CancellationToken cancellationToken)
     {
@@ -102,7 +117,10 @@ public sealed class CoalitionsAdminController(CampaignsDbContext db, ReadCoaliti
             totals.Add((await actions.TotalsAsync(a.Id, cancellationToken))!);
         }
 
-        return new CoalitionAdminPage(page, latest, form ?? new PointsForm { Text = page.Current?.Text ?? "" }, totals);
+        var memberPartners = await db.CoalitionMembers.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.PartnerOrganisationId, cancellationToken);
+        var partners = await db.Partners.AsNoTracking().OrderBy(p => p.Name).Select(p => new PartnerChoice(p.Id, p.Name)).ToListAsync(cancellationToken);
+        return new CoalitionAdminPage(page, latest, form ?? new PointsForm { Text = page.Current?.Text ?? "" }, totals, memberPartners, partners);
     }
 
     private async Task<IActionResult> SaveAsync(string? slug, CoalitionForm form, SaveCoalition save, CancellationToken cancellationToken)
