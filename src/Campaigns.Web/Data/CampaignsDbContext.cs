@@ -133,6 +133,12 @@ public class CampaignsDbContext(DbContextOptions options)
 
     public DbSet<Domain.Lobbying.LobbyingContact> LobbyingContacts => Set<Domain.Lobbying.LobbyingContact>();
 
+    public DbSet<Domain.Delegations.Roster> Rosters => Set<Domain.Delegations.Roster>();
+
+    public DbSet<Domain.Delegations.RosterRole> RosterRoles => Set<Domain.Delegations.RosterRole>();
+
+    public DbSet<Domain.Delegations.RosterApplication> RosterApplications => Set<Domain.Delegations.RosterApplication>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
