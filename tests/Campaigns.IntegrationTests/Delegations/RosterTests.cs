@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Net;
 using Campaigns.Testing;
+using Campaigns.Web.Data.Seeding;
 using Campaigns.Web.Domain.Delegations;
 using Campaigns.Web.Domain.Identity;
+using Campaigns.Web.Features.Delegations;
 using Campaigns.Web.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Campaigns.IntegrationTests.Delegations;
@@ -144,6 +147,23 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
         Assert.Contains("/account/denied", (await volunteer.GetAsync($"/admin/delegations/{slug}")).Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
         Assert.Contains("href=\"/delegations\"", await volunteer.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/delegations\"", await anonymous.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_roster_loads_once_with_its_roles_and_briefing_reminder()
+    {
+        for (var run = 0; run < 2; run++)
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var seeder = scope.ServiceProvider.GetServices<IDemoDataSeeder>().OfType<DelegationsSeeder>().Single();
+            await seeder.SeedAsync(DemoDataSeeder.DefaultFolder, CancellationToken.None);
+        }
+
+        var (rosters, roles, rules) = await App.WithDbAsync(async db => (
+            await db.Rosters.CountAsync(r => r.Slug == "accompaniment-san-pedro-sula"),
+            await db.RosterRoles.CountAsync(x => db.Rosters.Any(r => r.Id == x.RosterId && r.Slug == "accompaniment-san-pedro-sula")),
+            await db.ReminderRules.CountAsync(x => x.Kind == DelegationReminderKinds.Briefing && db.Rosters.Any(r => r.Id == x.ScopeId && r.Slug == "accompaniment-san-pedro-sula"))));
+        Assert.Equal((1, 2, 1), (rosters, roles, rules));
     }
 
     private async Task<HttpClient> SignedInAsync(string email, string role)
