@@ -139,6 +139,10 @@ public class CampaignsDbContext(DbContextOptions options)
 
     public DbSet<Domain.Delegations.RosterApplication> RosterApplications => Set<Domain.Delegations.RosterApplication>();
 
+    public DbSet<Domain.Delegations.RosterDay> RosterDays => Set<Domain.Delegations.RosterDay>();
+
+    public DbSet<Domain.Delegations.RosterCheckIn> RosterCheckIns => Set<Domain.Delegations.RosterCheckIn>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

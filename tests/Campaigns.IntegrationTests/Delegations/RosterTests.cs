@@ -150,6 +150,46 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
     }
 
     [Fact]
+    public async Task Each_day_those_approved_get_one_check_in_and_the_signed_link_records_that_they_are_safe()
+    {
+        var coordinator = await SignedInAsync("coord-checkin@example.org", Roles.Coordinator);
+        var slug = await NewRosterAsync(coordinator, "Accompaniment with check-ins", startsInDays: 4, ("Observer", "2"));
+        var ida = await SignedInAsync("ida-roster@example.org", Roles.Volunteer);
+        var jo = await SignedInAsync("jo-roster@example.org", Roles.Volunteer);
+        var observer = await RoleIdAsync(slug, "Observer");
+        await ApplyAsync(ida, slug, observer);
+        await ApplyAsync(jo, slug, observer);
+        await DecideAsync(coordinator, slug, "ida-roster@example.org", "approve");
+        var startsAt = await App.WithDbAsync(db => db.Rosters.Where(r => r.Slug == slug).Select(r => r.StartsAt).SingleAsync());
+
+        // First day, 18:00 UTC: the check-in goes once, only to Ida, however often the job runs.
+        Clock.Now = startsAt.AddHours(18).AddMinutes(5);
+        await Task.WhenAll(RunDueRemindersAsync(), RunDueRemindersAsync());
+        await RunDueRemindersAsync();
+        var email = await EmailAsync("ida-roster@example.org", "Delegation check-in: are you safe?");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, Count("ida-roster@example.org", "Delegation check-in: are you safe?"));
+        Assert.Equal(0, Count("jo-roster@example.org", "Delegation check-in: are you safe?"));
+
+        // The link works without signing in; opening it changes nothing, the button records it, twice is once.
+        var link = System.Text.RegularExpressions.Regex.Match(email.TextBody ?? "", @"https?://\S+/delegations/check-in/\S+").Value;
+        var path = new Uri(link).AbsolutePath;
+        var phone = NewBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync(path)).StatusCode);
+        Assert.False(await App.WithDbAsync(db => db.RosterCheckIns.AnyAsync()));
+        Assert.Contains("Thank you: your check-in is recorded.", Html(await (await PostFormAsync(phone, path, path)).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await PostFormAsync(phone, path, path);
+        Assert.Equal(1, await App.WithDbAsync(db => db.RosterCheckIns.CountAsync()));
+        Assert.Contains("not valid or has expired", Html(await phone.GetStringAsync(path[..^4] + "AAAA")), StringComparison.Ordinal);
+
+        // The next day brings the next check-in.
+        Clock.Now = startsAt.AddDays(1).AddHours(18).AddMinutes(5);
+        await RunDueRemindersAsync();
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(2, Count("ida-roster@example.org", "Delegation check-in: are you safe?"));
+    }
+
+    [Fact]
     public async Task The_demo_roster_loads_once_with_its_roles_and_briefing_reminder()
     {
         for (var run = 0; run < 2; run++)

@@ -46,3 +46,26 @@ internal sealed class RosterApplicationConfiguration : IEntityTypeConfiguration<
         builder.HasOne<CampaignsUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class RosterDayConfiguration : IEntityTypeConfiguration<RosterDay>
+{
+    public void Configure(EntityTypeBuilder<RosterDay> builder)
+    {
+        builder.ToTable("roster_days");
+        builder.HasIndex(d => new { d.RosterId, d.AnchorAt }).IsUnique();
+        builder.HasOne<Roster>().WithMany().HasForeignKey(d => d.RosterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RosterCheckInConfiguration : IEntityTypeConfiguration<RosterCheckIn>
+{
+    public void Configure(EntityTypeBuilder<RosterCheckIn> builder)
+    {
+        builder.ToTable("roster_check_ins");
+
+        // One confirmation per person per day; a second tap changes nothing.
+        builder.HasIndex(c => new { c.RosterDayId, c.UserId }).IsUnique();
+        builder.HasOne<RosterDay>().WithMany().HasForeignKey(c => c.RosterDayId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<CampaignsUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -79,3 +79,25 @@ public enum ApplicationStatus
     Approved,
     Declined,
 }
+
+/// <summary>One day of a roster: the occurrence the daily safety check-in reminder is anchored on (midnight UTC).</summary>
+public sealed class RosterDay
+{
+    public Guid Id { get; set; }
+
+    public Guid RosterId { get; set; }
+
+    public DateTimeOffset AnchorAt { get; set; }
+}
+
+/// <summary>"I am safe" from one approved member for one day.</summary>
+public sealed class RosterCheckIn
+{
+    public Guid Id { get; set; }
+
+    public Guid RosterDayId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public DateTimeOffset ConfirmedAt { get; set; }
+}

@@ -1,4 +1,5 @@
 using Campaigns.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -47,4 +48,15 @@ public sealed class DelegationsController(ReadRosters read, IStringLocalizer<Sha
         TempData["Notice"] = localizer["You have withdrawn your application."].Value;
         return Redirect($"/delegations/{slug}");
     }
+
+    /// <summary>Opening the emailed link only shows the button: mail scanners follow links, and a GET changes nothing. Nothing about the roster is shown.</summary>
+    [AllowAnonymous]
+    [HttpGet("check-in/{token}")]
+    public IActionResult CheckIn(string token, [FromServices] RosterCheckInLinks links) =>
+        links.Read(token) is null ? View("CheckInExpired") : View("CheckIn", token);
+
+    [AllowAnonymous]
+    [HttpPost("check-in/{token}")]
+    public async Task<IActionResult> ConfirmCheckIn(string token, [FromServices] ConfirmRosterCheckIn confirm, CancellationToken cancellationToken) =>
+        await confirm.HandleAsync(token, cancellationToken) ? View("CheckInDone") : View("CheckInExpired");
 }

@@ -9,6 +9,9 @@ public static class DelegationsServices
     {
         services.AddCampaignsReminders();
         services.AddReminderAudience<BriefingReminderAudience>();
+        services.AddReminderAudience<CheckInReminderAudience>();
+        services.AddScoped<RosterCheckInLinks>();
+        services.AddScoped<ConfirmRosterCheckIn>();
         services.AddScoped<ReadRosters>();
         services.AddScoped<SaveRoster>();
         services.AddScoped<RosterApplications>();

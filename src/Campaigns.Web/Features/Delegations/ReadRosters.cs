@@ -12,7 +12,10 @@ public sealed record ApplicantRow(Guid Id, Guid RoleId, string Name, string Emai
 
 public sealed record RosterView(
     string Slug, string Title, string Purpose, string City, string CountryCode, string? PartnerName, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    RosterStatus Status, string BriefingText, IReadOnlyList<RoleRow> Roles, IReadOnlyList<ApplicantRow> Applicants, RoleRow? MyRole, ApplicationStatus? MyStatus);
+    RosterStatus Status, string BriefingText, IReadOnlyList<RoleRow> Roles, IReadOnlyList<ApplicantRow> Applicants, RoleRow? MyRole, ApplicationStatus? MyStatus,
+    IReadOnlyList<CheckInRow> CheckIns);
+
+public sealed record CheckInRow(string Name, DateTimeOffset? LastConfirmedAt);
 
 /// <summary>Reads for the volunteer and staff pages; applicants' names and the briefing only for staff.</summary>
 public sealed class ReadRosters(CampaignsDbContext db)
@@ -46,11 +49,19 @@ public sealed class ReadRosters(CampaignsDbContext db)
                 .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new ApplicantRow(a.Id, a.RoleId, u.DisplayName, u.Email!, a.Status, a.CreatedAt))
                 .ToListAsync(cancellationToken)
             : [];
+        var checkIns = staff
+            ? await db.RosterApplications.AsNoTracking().Where(a => a.RosterId == roster.Id && a.Status == ApplicationStatus.Approved)
+                .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new CheckInRow(
+                    u.DisplayName,
+                    db.RosterCheckIns.Where(c => c.UserId == u.Id && db.RosterDays.Any(d => d.Id == c.RosterDayId && d.RosterId == roster.Id))
+                        .Max(c => (DateTimeOffset?)c.ConfirmedAt)))
+                .ToListAsync(cancellationToken)
+            : [];
         var mine = await db.RosterApplications.AsNoTracking().Where(a => a.RosterId == roster.Id && a.UserId == viewerId)
             .Select(a => new { a.RoleId, a.Status }).SingleOrDefaultAsync(cancellationToken);
         return new RosterView(
             roster.Slug, roster.Title, roster.Purpose, roster.City, roster.CountryCode, roster.PartnerName, roster.StartsAt, roster.EndsAt,
-            roster.Status, staff ? roster.BriefingText : "", roles, applicants, roles.FirstOrDefault(r => r.Id == mine?.RoleId), mine?.Status);
+            roster.Status, staff ? roster.BriefingText : "", roles, applicants, roles.FirstOrDefault(r => r.Id == mine?.RoleId), mine?.Status, checkIns);
     }
 
     public async Task<RosterForm?> FormAsync(string slug, CancellationToken cancellationToken)

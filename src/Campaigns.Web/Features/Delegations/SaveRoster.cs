@@ -12,6 +12,9 @@ namespace Campaigns.Web.Features.Delegations;
 /// </summary>
 public sealed class SaveRoster(CampaignsDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
 {
+    /// <summary>Each day gets a check-in row; a longer stay is better split into several rosters.</summary>
+    public const int MaxDays = 90;
+
     public sealed record Result(string? Slug, IReadOnlyList<string> Errors);
 
     public async Task<Result> CreateAsync(RosterForm form, CancellationToken cancellationToken)
@@ -48,6 +51,7 @@ public sealed class SaveRoster(CampaignsDbContext db, TimeProvider clock, IStrin
         Apply(roster, form, partnerId);
         roster.Roles = Filled(form).Select(r => new RosterRole { Id = Guid.CreateVersion7(now), RosterId = roster.Id, Name = r.Name!.Trim(), Needed = r.Needed ?? 0 }).ToList();
         db.Rosters.Add(roster);
+        SyncDays(roster, [], now);
         db.ReminderRules.AddRange(DelegationReminderKinds.Defaults(roster.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return new Result(slug, []);
@@ -90,6 +94,7 @@ public sealed class SaveRoster(CampaignsDbContext db, TimeProvider clock, IStrin
         roster.CountryCode = form.CountryCode.ToUpperInvariant();
         Apply(roster, form, partnerId);
         var now = clock.GetUtcNow();
+        SyncDays(roster, await db.RosterDays.Where(d => d.RosterId == roster.Id).ToListAsync(cancellationToken), now);
         foreach (var role in roster.Roles.ToList())
         {
             if (inputs.TryGetValue(role.Id, out var input) && !string.IsNullOrWhiteSpace(input.Name))
@@ -125,6 +130,19 @@ public sealed class SaveRoster(CampaignsDbContext db, TimeProvider clock, IStrin
         roster.Status = form.Status;
     }
 
+    /// <summary>One day row per day of the roster: the daily check-in's occurrences. Days no longer in it go, with their check-ins.</summary>
+    private void SyncDays(Roster roster, List<RosterDay> existing, DateTimeOffset now)
+    {
+        db.RosterDays.RemoveRange(existing.Where(d => d.AnchorAt < roster.StartsAt || d.AnchorAt > roster.EndsAt));
+        for (var day = roster.StartsAt; day <= roster.EndsAt; day = day.AddDays(1))
+        {
+            if (existing.All(d => d.AnchorAt != day))
+            {
+                db.RosterDays.Add(new RosterDay { Id = Guid.CreateVersion7(now), RosterId = roster.Id, AnchorAt = day });
+            }
+        }
+    }
+
     private static IEnumerable<RoleInput> Filled(RosterForm form) => form.Roles.Where(r => !string.IsNullOrWhiteSpace(r.Name));
 
     private async Task<(Guid? PartnerId, List<string> Errors)> CheckAsync(RosterForm form, CancellationToken cancellationToken)
@@ -133,6 +151,10 @@ public sealed class SaveRoster(CampaignsDbContext db, TimeProvider clock, IStrin
         if (form.EndsOn < form.StartsOn)
         {
             errors.Add(localizer["The last day cannot be before the first day."]);
+        }
+        else if (form.EndsOn > form.StartsOn?.AddDays(MaxDays - 1))
+        {
+            errors.Add(localizer["A roster can last at most {0} days.", MaxDays]);
         }
 
         var roles = Filled(form).ToList();

@@ -1544,6 +1544,51 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.ToTable("roster_applications", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RosterDayId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RosterDayId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("roster_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnchorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RosterId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterId", "AnchorAt")
+                        .IsUnique();
+
+                    b.ToTable("roster_days", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3400,6 +3445,30 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterCheckIn", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.RosterDay", null)
+                        .WithMany()
+                        .HasForeignKey("RosterDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterDay", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.Roster", null)
+                        .WithMany()
+                        .HasForeignKey("RosterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

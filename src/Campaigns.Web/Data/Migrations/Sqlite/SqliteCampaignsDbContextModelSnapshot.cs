@@ -1538,6 +1538,51 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.ToTable("roster_applications", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RosterDayId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RosterDayId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("roster_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnchorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RosterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterId", "AnchorAt")
+                        .IsUnique();
+
+                    b.ToTable("roster_days", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3388,6 +3433,30 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterCheckIn", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.RosterDay", null)
+                        .WithMany()
+                        .HasForeignKey("RosterDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterDay", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.Roster", null)
+                        .WithMany()
+                        .HasForeignKey("RosterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

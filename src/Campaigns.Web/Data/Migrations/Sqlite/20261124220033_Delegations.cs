@@ -40,6 +40,25 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "roster_days",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RosterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnchorAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_roster_days", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_roster_days_rosters_RosterId",
+                        column: x => x.RosterId,
+                        principalTable: "rosters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roster_roles",
                 columns: table => new
                 {
@@ -56,6 +75,32 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         name: "FK_roster_roles_rosters_RosterId",
                         column: x => x.RosterId,
                         principalTable: "rosters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "roster_check_ins",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RosterDayId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_roster_check_ins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_roster_check_ins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_roster_check_ins_roster_days_RosterDayId",
+                        column: x => x.RosterDayId,
+                        principalTable: "roster_days",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -112,6 +157,23 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_roster_check_ins_RosterDayId_UserId",
+                table: "roster_check_ins",
+                columns: new[] { "RosterDayId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_roster_check_ins_UserId",
+                table: "roster_check_ins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_roster_days_RosterId_AnchorAt",
+                table: "roster_days",
+                columns: new[] { "RosterId", "AnchorAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_roster_roles_RosterId",
                 table: "roster_roles",
                 column: "RosterId");
@@ -135,7 +197,13 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                 name: "roster_applications");
 
             migrationBuilder.DropTable(
+                name: "roster_check_ins");
+
+            migrationBuilder.DropTable(
                 name: "roster_roles");
+
+            migrationBuilder.DropTable(
+                name: "roster_days");
 
             migrationBuilder.DropTable(
                 name: "rosters");
