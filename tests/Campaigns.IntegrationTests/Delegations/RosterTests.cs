@@ -98,6 +98,23 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
     }
 
     [Fact]
+    public async Task Two_coordinators_approving_the_last_place_at_once_fill_it_only_once()
+    {
+        var first = await SignedInAsync("coord-race-1@example.org", Roles.Coordinator);
+        var second = await SignedInAsync("coord-race-2@example.org", Roles.Coordinator);
+        var slug = await NewRosterAsync(first, "Race roster", startsInDays: 15, ("Medic", "1"));
+        var medic = await RoleIdAsync(slug, "Medic");
+        await ApplyAsync(await SignedInAsync("kim-roster@example.org", Roles.Volunteer), slug, medic);
+        await ApplyAsync(await SignedInAsync("lou-roster@example.org", Roles.Volunteer), slug, medic);
+
+        await Task.WhenAll(DecideAsync(first, slug, "kim-roster@example.org", "approve"), DecideAsync(second, slug, "lou-roster@example.org", "approve"));
+
+        var approved = await App.WithDbAsync(db => db.RosterApplications.CountAsync(a => a.RoleId == medic && a.Status == ApplicationStatus.Approved));
+        Assert.Equal(1, approved);
+        Assert.Equal(1, await App.WithDbAsync(db => db.RosterRoles.Where(r => r.Id == medic).Select(r => r.Approved).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Bad_roster_details_are_refused_with_clear_messages_and_nothing_is_saved()
     {
         var coordinator = await SignedInAsync("coord-bad-roster@example.org", Roles.Coordinator);
