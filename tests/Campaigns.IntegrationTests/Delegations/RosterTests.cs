@@ -60,7 +60,12 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
         await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(0, App.Smtp.Messages.Count(m => To(m, "ben-roster@example.org")));
 
-        // Three days before the first day the engine sends it again, once, however often the job runs.
+        // The coordinator adds their own words to the reminder; three days before the first day it goes, once, however often the job runs.
+        var ruleId = await App.WithDbAsync(db => db.ReminderRules
+            .Where(r => r.Kind == DelegationReminderKinds.Briefing && db.Rosters.Any(x => x.Id == r.ScopeId && x.Slug == slug)).Select(r => r.Id).SingleAsync());
+        var saved = await PostFormAsync(coordinator, $"/admin/delegations/{slug}/reminders", $"/admin/delegations/{slug}/reminders/{ruleId}",
+            ("Enabled", "true"), ("Amount", "3"), ("Unit", "days"), ("Direction", "before"), ("CustomText", "Bring your passport."));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var startsAt = await App.WithDbAsync(db => db.Rosters.Where(r => r.Slug == slug).Select(r => r.StartsAt).SingleAsync());
         Clock.Now = startsAt.AddDays(-3).AddHours(-1);
         await RunDueRemindersAsync();
@@ -73,6 +78,7 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
         var reminder = await EmailAsync("ana-roster@example.org", "Recordatorio: las instrucciones de tu delegación");
         await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
         Assert.Contains("Meet at the office at 08:00.", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Bring your passport.", reminder.TextBody, StringComparison.Ordinal);
         Assert.Equal(1, Count("ana-roster@example.org", "Recordatorio: las instrucciones de tu delegación"));
         Assert.Equal(0, App.Smtp.Messages.Count(m => To(m, "ben-roster@example.org")));
     }

@@ -1,6 +1,9 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Features.Tours.Admin;
 using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Campaigns.Web.Features.Delegations.Admin;
@@ -95,6 +98,30 @@ public sealed class AdminDelegationsController(ReadRosters read, IStringLocalize
         return Redirect($"/admin/delegations/{slug}");
     }
 
+    /// <summary>The roster's reminder rules (briefing, daily check-in); the tours' rule form and use case serve any scope.</summary>
+    [HttpGet("{slug}/reminders")]
+    public async Task<IActionResult> Reminders(string slug, [FromServices] CampaignsDbContext db, CancellationToken cancellationToken)
+    {
+        var rosterId = await db.Rosters.Where(r => r.Slug == slug).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        if (rosterId is null)
+        {
+            return NotFound();
+        }
+
+        var rules = await db.ReminderRules.AsNoTracking().Where(r => r.ScopeId == rosterId).OrderBy(r => r.OffsetMinutes).ToListAsync(cancellationToken);
+        return View(new RosterRemindersView(slug, rules.Select(r => new ReminderRuleRow(r.Id, r.Kind, SaveReminderRule.ToForm(r))).ToList()));
+    }
+
+    [HttpPost("{slug}/reminders/{id:guid}")]
+    public async Task<IActionResult> SaveReminder(string slug, Guid id, ReminderRuleForm form, [FromServices] CampaignsDbContext db, [FromServices] SaveReminderRule save, CancellationToken cancellationToken)
+    {
+        var rosterId = await db.Rosters.Where(r => r.Slug == slug).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        TempData["Notice"] = rosterId is null || !ModelState.IsValid || !await save.HandleAsync(rosterId.Value, id, form, cancellationToken)
+            ? localizer["The reminder was not saved: check the numbers."].Value
+            : localizer["Reminder saved."].Value;
+        return Redirect($"/admin/delegations/{slug}/reminders");
+    }
+
     private async Task<IActionResult> EditViewAsync(string? slug, RosterForm form, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         foreach (var error in errors)
@@ -108,5 +135,7 @@ public sealed class AdminDelegationsController(ReadRosters read, IStringLocalize
         return View("Edit", new RosterEditModel(slug, form, await read.PartnersAsync(cancellationToken)));
     }
 }
+
+public sealed record RosterRemindersView(string Slug, IReadOnlyList<ReminderRuleRow> Rules);
 
 public sealed record RosterEditModel(string? Slug, RosterForm Form, IReadOnlyList<PartnerOption> Partners);
