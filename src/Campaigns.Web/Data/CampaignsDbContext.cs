@@ -133,6 +133,16 @@ public class CampaignsDbContext(DbContextOptions options)
 
     public DbSet<Domain.Lobbying.LobbyingContact> LobbyingContacts => Set<Domain.Lobbying.LobbyingContact>();
 
+    public DbSet<Domain.Delegations.Roster> Rosters => Set<Domain.Delegations.Roster>();
+
+    public DbSet<Domain.Delegations.RosterRole> RosterRoles => Set<Domain.Delegations.RosterRole>();
+
+    public DbSet<Domain.Delegations.RosterApplication> RosterApplications => Set<Domain.Delegations.RosterApplication>();
+
+    public DbSet<Domain.Delegations.RosterDay> RosterDays => Set<Domain.Delegations.RosterDay>();
+
+    public DbSet<Domain.Delegations.RosterCheckIn> RosterCheckIns => Set<Domain.Delegations.RosterCheckIn>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

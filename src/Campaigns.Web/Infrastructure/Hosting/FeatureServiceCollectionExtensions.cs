@@ -6,6 +6,7 @@ using Campaigns.Web.Features.Admin.Users;
 using Campaigns.Web.Features.Assistance;
 using Campaigns.Web.Features.Coalitions;
 using Campaigns.Web.Features.Lobbying;
+using Campaigns.Web.Features.Delegations;
 using Campaigns.Web.Features.Aid;
 using Campaigns.Web.Features.Home;
 using Campaigns.Web.Features.Library;
@@ -40,6 +41,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddCampaignsAccess();
         services.AddCampaignsCoalitions();
         services.AddCampaignsLobbying();
+        services.AddCampaignsDelegations();
         return services;
     }
 }

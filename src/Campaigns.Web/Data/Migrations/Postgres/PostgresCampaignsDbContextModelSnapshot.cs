@@ -1452,6 +1452,180 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.ToTable("coalition_points_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.Roster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BriefingText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PartnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("rosters", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RosterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RosterId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("roster_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RosterDayId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RosterDayId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("roster_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnchorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RosterId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterId", "AnchorAt")
+                        .IsUnique();
+
+                    b.ToTable("roster_days", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RosterId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterId");
+
+                    b.ToTable("roster_roles", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Library.LibraryItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3256,6 +3430,68 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.Roster", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterApplication", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.RosterRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Delegations.Roster", null)
+                        .WithMany()
+                        .HasForeignKey("RosterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterCheckIn", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.RosterDay", null)
+                        .WithMany()
+                        .HasForeignKey("RosterDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterDay", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.Roster", null)
+                        .WithMany()
+                        .HasForeignKey("RosterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterRole", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.Roster", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("RosterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Library.LibraryItem", b =>
                 {
                     b.HasOne("Campaigns.Web.Domain.Partners.PartnerOrganisation", null)
@@ -3567,6 +3803,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Campaigns.Web.Domain.Coalitions.JointAction", b =>
                 {
                     b.Navigation("Sponsors");
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.Roster", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Partners.PartnerOrganisation", b =>

@@ -1446,6 +1446,180 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.ToTable("coalition_points_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.Roster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BriefingText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PartnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("rosters", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RosterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RosterId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("roster_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RosterDayId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RosterDayId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("roster_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnchorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RosterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterId", "AnchorAt")
+                        .IsUnique();
+
+                    b.ToTable("roster_days", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RosterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterId");
+
+                    b.ToTable("roster_roles", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Library.LibraryItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3244,6 +3418,68 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.Roster", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterApplication", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.RosterRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Delegations.Roster", null)
+                        .WithMany()
+                        .HasForeignKey("RosterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterCheckIn", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.RosterDay", null)
+                        .WithMany()
+                        .HasForeignKey("RosterDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Data.CampaignsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterDay", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.Roster", null)
+                        .WithMany()
+                        .HasForeignKey("RosterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.RosterRole", b =>
+                {
+                    b.HasOne("Campaigns.Web.Domain.Delegations.Roster", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("RosterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Library.LibraryItem", b =>
                 {
                     b.HasOne("Campaigns.Web.Domain.Partners.PartnerOrganisation", null)
@@ -3555,6 +3791,11 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Campaigns.Web.Domain.Coalitions.JointAction", b =>
                 {
                     b.Navigation("Sponsors");
+                });
+
+            modelBuilder.Entity("Campaigns.Web.Domain.Delegations.Roster", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Partners.PartnerOrganisation", b =>

@@ -1,0 +1,68 @@
+using Campaigns.Web.Data;
+using Campaigns.Web.Features.Delegations.Emails;
+using Campaigns.Web.Infrastructure.Email;
+using Campaigns.Web.Infrastructure.Reminders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Delegations;
+
+/// <summary>The reminder kinds delegations plug into the engine; a rule's scope is a roster.</summary>
+public static class DelegationReminderKinds
+{
+    /// <summary>Before the first day, the briefing again to everyone approved; anchored on the start.</summary>
+    public const string Briefing = "delegation-briefing";
+
+    /// <summary>Each day of the roster, to everyone approved, with a signed "I am safe" link; anchored on the day (midnight UTC).</summary>
+    public const string CheckIn = "delegation-check-in";
+
+    /// <summary>Rules a new roster starts with: the briefing three days before, the check-in at 18:00 UTC each day.</summary>
+    public static IEnumerable<ReminderRule> Defaults(Guid rosterId, DateTimeOffset now) =>
+    [
+        new ReminderRule { Id = Guid.CreateVersion7(now), Kind = Briefing, ScopeId = rosterId, OffsetMinutes = -3 * 24 * 60, CreatedAt = now },
+        new ReminderRule { Id = Guid.CreateVersion7(now), Kind = CheckIn, ScopeId = rosterId, OffsetMinutes = 18 * 60, CreatedAt = now },
+    ];
+}
+
+/// <summary>One occurrence per roster (the roster itself, anchored on its first day); recipients are those approved.</summary>
+public sealed class BriefingReminderAudience(CampaignsDbContext db, BriefingEmails briefings) : IReminderAudience
+{
+    public string Kind => DelegationReminderKinds.Briefing;
+
+    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule) =>
+        db.Rosters.Where(r => r.Id == rule.ScopeId)
+            .Select(r => new ReminderOccurrence { Id = r.Id, AnchorAt = r.StartsAt });
+
+    public IQueryable<ReminderRecipient> Recipients(ReminderRule rule, Guid occurrenceId) =>
+        briefings.Approved(occurrenceId)
+            .Select(p => new ReminderRecipient { PersonKey = "user:" + p.UserId.ToString(), Email = p.Email, Name = p.Name, Culture = p.Culture });
+
+    public Task<EmailMessage> ComposeAsync(ReminderRule rule, Guid occurrenceId, ReminderRecipient recipient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(recipient);
+        return briefings.ComposeAsync(occurrenceId, Guid.Parse(recipient.PersonKey["user:".Length..]), rule.CustomText, isReminder: true, cancellationToken);
+    }
+}
+
+/// <summary>One occurrence per day of the roster; recipients are those approved; each email carries their own link.</summary>
+public sealed class CheckInReminderAudience(CampaignsDbContext db, BriefingEmails briefings, RosterCheckInLinks links) : IReminderAudience
+{
+    public string Kind => DelegationReminderKinds.CheckIn;
+
+    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule) =>
+        db.RosterDays.Where(d => d.RosterId == rule.ScopeId).Select(d => new ReminderOccurrence { Id = d.Id, AnchorAt = d.AnchorAt });
+
+    public IQueryable<ReminderRecipient> Recipients(ReminderRule rule, Guid occurrenceId) =>
+        briefings.Approved(rule.ScopeId)
+            .Select(p => new ReminderRecipient { PersonKey = "user:" + p.UserId.ToString(), Email = p.Email, Name = p.Name, Culture = p.Culture });
+
+    public async Task<EmailMessage> ComposeAsync(ReminderRule rule, Guid occurrenceId, ReminderRecipient recipient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var title = await db.Rosters.Where(r => r.Id == rule.ScopeId).Select(r => r.Title).SingleAsync(cancellationToken);
+        var userId = Guid.Parse(recipient.PersonKey["user:".Length..]);
+        var model = new CheckInEmailModel(recipient.Name ?? "", title, links.Make(occurrenceId, userId), rule.CustomText);
+        return new EmailMessage(recipient.Email, recipient.Name, CheckInEmailModel.Subject, "Delegations/Emails/CheckIn", model, recipient.Culture);
+    }
+}
