@@ -213,6 +213,40 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
     }
 
     [Fact]
+    public async Task Coordinators_are_alerted_once_about_a_member_who_did_not_check_in()
+    {
+        var coordinator = await SignedInAsync("coord-missed@example.org", Roles.Coordinator);
+        var slug = await NewRosterAsync(coordinator, "Accompaniment with a missed check-in", startsInDays: 4, ("Observer", "2"));
+        var kai = await SignedInAsync("kai-missed@example.org", Roles.Volunteer);
+        var noa = await SignedInAsync("noa-missed@example.org", Roles.Volunteer);
+        var observer = await RoleIdAsync(slug, "Observer");
+        await ApplyAsync(kai, slug, observer);
+        await ApplyAsync(noa, slug, observer);
+        await DecideAsync(coordinator, slug, "kai-missed@example.org", "approve");
+        await DecideAsync(coordinator, slug, "noa-missed@example.org", "approve");
+        var startsAt = await App.WithDbAsync(db => db.Rosters.Where(r => r.Slug == slug).Select(r => r.StartsAt).SingleAsync());
+
+        Clock.Now = startsAt.AddHours(18).AddMinutes(5);
+        await RunDueRemindersAsync();
+        var email = await EmailAsync("kai-missed@example.org", "Delegation check-in: are you safe?");
+        var path = new Uri(System.Text.RegularExpressions.Regex.Match(email.TextBody ?? "", @"https?://\S+/delegations/check-in/\S+").Value).AbsolutePath;
+        var phone = NewBrowser();
+        await PostFormAsync(phone, path, path);
+
+        // Midnight UTC: Noa has not answered; the coordinator hears it once, however often the job runs.
+        Clock.Now = startsAt.AddHours(24).AddMinutes(5);
+        await Task.WhenAll(RunDueRemindersAsync(), RunDueRemindersAsync());
+        var alert = await EmailAsync("coord-missed@example.org", "Missed delegation check-in");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Contains("noa-missed", alert.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("kai-missed", alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/admin/delegations/{slug}", alert.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, Count("coord-missed@example.org", "Missed delegation check-in"));
+        Assert.Equal(0, Count("kai-missed@example.org", "Missed delegation check-in"));
+    }
+
+    [Fact]
     public async Task The_demo_roster_loads_once_with_its_roles_and_briefing_reminder()
     {
         for (var run = 0; run < 2; run++)

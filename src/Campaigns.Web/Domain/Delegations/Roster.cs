@@ -33,6 +33,9 @@ public sealed class Roster
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The coordinator who opened the roster: the one alerted when someone misses a check-in.</summary>
+    public Guid? CoordinatorId { get; set; }
+
     public List<RosterRole> Roles { get; set; } = [];
 }
 

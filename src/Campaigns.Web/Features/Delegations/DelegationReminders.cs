@@ -1,4 +1,7 @@
 using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Identity;
+using Campaigns.Web.Infrastructure.Hosting;
+using Microsoft.Extensions.Options;
 using Campaigns.Web.Features.Delegations.Emails;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Reminders;
@@ -15,11 +18,18 @@ public static class DelegationReminderKinds
     /// <summary>Each day of the roster, to everyone approved, with a signed "I am safe" link; anchored on the day (midnight UTC).</summary>
     public const string CheckIn = "delegation-check-in";
 
-    /// <summary>Rules a new roster starts with: the briefing three days before, the check-in at 18:00 UTC each day.</summary>
+    /// <summary>After each day's check-in, to the coordinators, naming those approved who have not confirmed they are safe.</summary>
+    public const string MissedCheckIn = "delegation-missed-check-in";
+
+    /// <summary>
+    /// Rules a new roster starts with: the briefing three days before, the check-in at 18:00 UTC each day, and the
+    /// coordinators alerted at midnight UTC about anyone who has not answered it.
+    /// </summary>
     public static IEnumerable<ReminderRule> Defaults(Guid rosterId, DateTimeOffset now) =>
     [
         new ReminderRule { Id = Guid.CreateVersion7(now), Kind = Briefing, ScopeId = rosterId, OffsetMinutes = -3 * 24 * 60, CreatedAt = now },
         new ReminderRule { Id = Guid.CreateVersion7(now), Kind = CheckIn, ScopeId = rosterId, OffsetMinutes = 18 * 60, CreatedAt = now },
+        new ReminderRule { Id = Guid.CreateVersion7(now), Kind = MissedCheckIn, ScopeId = rosterId, OffsetMinutes = 24 * 60, CreatedAt = now },
     ];
 }
 
@@ -65,4 +75,45 @@ public sealed class CheckInReminderAudience(CampaignsDbContext db, BriefingEmail
         var model = new CheckInEmailModel(recipient.Name ?? "", title, links.Make(occurrenceId, userId), rule.CustomText);
         return new EmailMessage(recipient.Email, recipient.Name, CheckInEmailModel.Subject, "Delegations/Emails/CheckIn", model, recipient.Culture);
     }
+}
+
+/// <summary>
+/// One occurrence per day of the roster; the recipient is the coordinator who opened it (every coordinator when
+/// nobody did, as for demo data), and only while someone approved has not confirmed that day's check-in. The
+/// engine's delivery rows make it one alert per coordinator per day.
+/// </summary>
+public sealed class MissedCheckInAudience(CampaignsDbContext db, BriefingEmails briefings, IOptions<CampaignsOptions> options) : IReminderAudience
+{
+    public string Kind => DelegationReminderKinds.MissedCheckIn;
+
+    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule) =>
+        db.RosterDays.Where(d => d.RosterId == rule.ScopeId).Select(d => new ReminderOccurrence { Id = d.Id, AnchorAt = d.AnchorAt });
+
+    public IQueryable<ReminderRecipient> Recipients(ReminderRule rule, Guid occurrenceId)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var missing = Missing(rule.ScopeId, occurrenceId);
+        var owner = db.Rosters.Where(r => r.Id == rule.ScopeId).Select(r => r.CoordinatorId);
+        return db.Users.Where(u => u.EmailConfirmed && u.FrozenAt == null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Coordinator))
+                && (owner.Any(o => o == u.Id) || owner.All(o => o == null)))
+            .Where(_ => missing.Any())
+            .Select(u => new ReminderRecipient { PersonKey = "user:" + u.Id.ToString(), Email = u.Email!, Name = u.DisplayName, Culture = u.Culture });
+    }
+
+    public async Task<EmailMessage> ComposeAsync(ReminderRule rule, Guid occurrenceId, ReminderRecipient recipient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var roster = await db.Rosters.Where(r => r.Id == rule.ScopeId).Select(r => new { r.Title, r.Slug }).SingleAsync(cancellationToken);
+        var day = await db.RosterDays.Where(d => d.Id == occurrenceId).Select(d => d.AnchorAt).SingleAsync(cancellationToken);
+        var names = await Missing(rule.ScopeId, occurrenceId).Select(p => p.Name).OrderBy(n => n).ToListAsync(cancellationToken);
+        var model = new MissedCheckInEmailModel(
+            recipient.Name ?? "", roster.Title, DateOnly.FromDateTime(day.UtcDateTime), names,
+            options.Value.PublicBaseUrl.TrimEnd('/') + "/admin/delegations/" + roster.Slug);
+        return new EmailMessage(recipient.Email, recipient.Name, MissedCheckInEmailModel.Subject, "Delegations/Emails/MissedCheckIn", model, recipient.Culture);
+    }
+
+    private IQueryable<BriefingRecipient> Missing(Guid rosterId, Guid dayId) =>
+        briefings.Approved(rosterId).Where(p => !db.RosterCheckIns.Any(c => c.RosterDayId == dayId && c.UserId == p.UserId));
 }

@@ -24,7 +24,7 @@ public sealed class DelegationsSeeder(CampaignsDbContext db, SaveRoster save, Ti
                 StartsOn = today.AddDays(seed.StartsInDays), EndsOn = today.AddDays(seed.StartsInDays + seed.Days - 1), BriefingText = seed.Briefing,
                 Roles = seed.Roles.Select(r => new RoleInput { Name = r.Name, Needed = r.Needed }).ToList(),
             };
-            var result = await save.CreateAsync(form, cancellationToken);
+            var result = await save.CreateAsync(form, coordinatorId: null, cancellationToken);
             if (result.Errors.Count > 0)
             {
                 throw new InvalidOperationException($"seeds: roster '{seed.Slug}': {string.Join(" ", result.Errors)}");

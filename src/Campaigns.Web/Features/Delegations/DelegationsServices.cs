@@ -10,6 +10,7 @@ public static class DelegationsServices
         services.AddCampaignsReminders();
         services.AddReminderAudience<BriefingReminderAudience>();
         services.AddReminderAudience<CheckInReminderAudience>();
+        services.AddReminderAudience<MissedCheckInAudience>();
         services.AddScoped<RosterCheckInLinks>();
         services.AddScoped<ConfirmRosterCheckIn>();
         services.AddScoped<ReadRosters>();

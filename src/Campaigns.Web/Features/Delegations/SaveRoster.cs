@@ -17,7 +17,7 @@ public sealed class SaveRoster(CampaignsDbContext db, TimeProvider clock, IStrin
 
     public sealed record Result(string? Slug, IReadOnlyList<string> Errors);
 
-    public async Task<Result> CreateAsync(RosterForm form, CancellationToken cancellationToken)
+    public async Task<Result> CreateAsync(RosterForm form, Guid? coordinatorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var (partnerId, errors) = await CheckAsync(form, cancellationToken);
@@ -47,6 +47,7 @@ public sealed class SaveRoster(CampaignsDbContext db, TimeProvider clock, IStrin
             City = form.City.Trim(),
             CountryCode = form.CountryCode.ToUpperInvariant(),
             CreatedAt = now,
+            CoordinatorId = coordinatorId,
         };
         Apply(roster, form, partnerId);
         roster.Roles = Filled(form).Select(r => new RosterRole { Id = Guid.CreateVersion7(now), RosterId = roster.Id, Name = r.Name!.Trim(), Needed = r.Needed ?? 0 }).ToList();

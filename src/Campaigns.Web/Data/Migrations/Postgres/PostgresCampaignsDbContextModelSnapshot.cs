@@ -1468,6 +1468,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("CoordinatorId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CountryCode")
                         .IsRequired()
                         .HasMaxLength(2)

@@ -1462,6 +1462,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CoordinatorId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountryCode")
                         .IsRequired()
                         .HasMaxLength(2)

@@ -29,7 +29,7 @@ public sealed class AdminDelegationsController(ReadRosters read, IStringLocalize
             return await EditViewAsync(null, form, [], cancellationToken);
         }
 
-        var result = await save.CreateAsync(form, cancellationToken);
+        var result = await save.CreateAsync(form, NeedToKnow.UserId(User), cancellationToken);
         return result.Errors.Count > 0 ? await EditViewAsync(null, form, result.Errors, cancellationToken) : Redirect($"/admin/delegations/{result.Slug}");
     }
 
