@@ -59,12 +59,15 @@ public sealed class CheckInReminderAudience(CampaignsDbContext db, BriefingEmail
 {
     public string Kind => DelegationReminderKinds.CheckIn;
 
-    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule) =>
-        db.RosterDays.Where(d => d.RosterId == rule.ScopeId).Select(d => new ReminderOccurrence { Id = d.Id, AnchorAt = d.AnchorAt });
+    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule) => Days(db, rule);
 
     public IQueryable<ReminderRecipient> Recipients(ReminderRule rule, Guid occurrenceId) =>
         briefings.Approved(rule.ScopeId)
             .Select(p => new ReminderRecipient { PersonKey = "user:" + p.UserId.ToString(), Email = p.Email, Name = p.Name, Culture = p.Culture });
+
+    /// <summary>Each day of the roster is an occurrence, for the check-in and for the alert that follows it.</summary>
+    internal static IQueryable<ReminderOccurrence> Days(CampaignsDbContext db, ReminderRule rule) =>
+        db.RosterDays.Where(d => d.RosterId == rule.ScopeId).Select(d => new ReminderOccurrence { Id = d.Id, AnchorAt = d.AnchorAt });
 
     public async Task<EmailMessage> ComposeAsync(ReminderRule rule, Guid occurrenceId, ReminderRecipient recipient, CancellationToken cancellationToken)
     {
@@ -86,8 +89,7 @@ public sealed class MissedCheckInAudience(CampaignsDbContext db, BriefingEmails 
 {
     public string Kind => DelegationReminderKinds.MissedCheckIn;
 
-    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule) =>
-        db.RosterDays.Where(d => d.RosterId == rule.ScopeId).Select(d => new ReminderOccurrence { Id = d.Id, AnchorAt = d.AnchorAt });
+    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule) => CheckInReminderAudience.Days(db, rule);
 
     public IQueryable<ReminderRecipient> Recipients(ReminderRule rule, Guid occurrenceId)
     {

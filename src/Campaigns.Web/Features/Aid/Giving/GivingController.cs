@@ -6,13 +6,15 @@ using Microsoft.Extensions.Localization;
 
 namespace Campaigns.Web.Features.Aid.Giving;
 
-[AllowAnonymous]
+/// <summary>Giving history by emailed signed link (open to anyone holding one), or from a signed-in account.</summary>
 [Route("aid/giving")]
 public sealed class GivingController(DonorHistory history, IStringLocalizer<SharedResource> T) : Controller
 {
+    [AllowAnonymous]
     [HttpGet("")]
     public IActionResult Ask() => View();
 
+    [AllowAnonymous]
     [HttpPost("")]
     public async Task<IActionResult> Ask([FromForm] string? email, CancellationToken cancellationToken)
     {
@@ -31,16 +33,11 @@ public sealed class GivingController(DonorHistory history, IStringLocalizer<Shar
     [HttpGet("mine")]
     public async Task<IActionResult> Mine([FromServices] Microsoft.AspNetCore.Identity.UserManager<Data.CampaignsUser> accounts)
     {
-        // The controller is open to everyone (links from emails), so this one action asks for a sign-in itself.
-        if (User.Identity?.IsAuthenticated != true)
-        {
-            return Challenge();
-        }
-
         var user = await accounts.GetUserAsync(User);
         return user is { Email: { } email, EmailConfirmed: true } ? Redirect("/aid/giving/" + history.CreateToken(email)) : Redirect("/aid/giving");
     }
 
+    [AllowAnonymous]
     [HttpGet("{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
     {
@@ -53,6 +50,7 @@ public sealed class GivingController(DonorHistory history, IStringLocalizer<Shar
     }
 
     /// <summary>A yearly statement as CSV: one line per gift or refund, totals per currency.</summary>
+    [AllowAnonymous]
     [HttpGet("{token}/statement/{year:int}.csv")]
     public async Task<IActionResult> Statement(string token, int year, CancellationToken cancellationToken)
     {
