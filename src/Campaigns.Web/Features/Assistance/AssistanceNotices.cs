@@ -1,7 +1,8 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Assistance;
-using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Infrastructure.Email;
+using Campaigns.Web.Infrastructure.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Assistance;
@@ -24,7 +25,7 @@ public sealed record DeploymentNoticeModel(DeploymentNoticeKind Kind, string Nam
 /// Tells each side of a deployment that the other moved: the partner about a new candidate, the volunteer about
 /// the partner's decision. Queued in the caller's transaction, in each reader's own language.
 /// </summary>
-public sealed class AssistanceNotices(CampaignsDbContext db, EmailQueue emails, CheckInLinks links)
+public sealed class AssistanceNotices(CampaignsDbContext db, EmailQueue emails, IOptions<CampaignsOptions> options)
 {
     public async Task QueueAsync(Deployment deployment, DeploymentNoticeKind kind, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public sealed class AssistanceNotices(CampaignsDbContext db, EmailQueue emails, 
                 .Select(u => new { u.Email, u.DisplayName, u.Culture }).ToListAsync(cancellationToken)
             : await db.Users.AsNoTracking().Where(u => u.Id == deployment.VolunteerId)
                 .Select(u => new { u.Email, u.DisplayName, u.Culture }).ToListAsync(cancellationToken);
-        var link = links.Absolute(kind == DeploymentNoticeKind.NewCandidate ? $"/partner/requests/{request.Slug}" : "/volunteer/deployments");
+        var link = options.Value.PublicBaseUrl.TrimEnd('/') + (kind == DeploymentNoticeKind.NewCandidate ? $"/partner/requests/{request.Slug}" : "/volunteer/deployments");
         var subject = kind switch
         {
             DeploymentNoticeKind.NewCandidate => "A volunteer for your request",
