@@ -84,6 +84,61 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
     }
 
     [Fact]
+    public async Task An_approved_applicant_is_emailed_once_in_their_language_however_often_the_coordinator_presses_approve()
+    {
+        var coordinator = await SignedInAsync("coord-approve-mail@example.org", Roles.Coordinator);
+        var slug = await NewRosterAsync(coordinator, "Accompaniment in La Ceiba", startsInDays: 14, ("Interpreter", "2"));
+        var marie = await SignedInAsync("marie-roster@example.org", Roles.Volunteer);
+        await App.WithDbAsync(db => db.Users.Where(u => u.Email == "marie-roster@example.org").ExecuteUpdateAsync(u => u.SetProperty(x => x.Culture, "fr")));
+        await ApplyAsync(marie, slug, await RoleIdAsync(slug, "Interpreter"));
+
+        await DecideAsync(coordinator, slug, "marie-roster@example.org", "approve");
+        await DecideAsync(coordinator, slug, "marie-roster@example.org", "approve");
+        await Task.WhenAll(DecideAsync(coordinator, slug, "marie-roster@example.org", "approve"), DecideAsync(coordinator, slug, "marie-roster@example.org", "approve"));
+
+        var email = await EmailAsync("marie-roster@example.org", "Vous faites partie de la délégation");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, App.Smtp.Messages.Count(m => To(m, "marie-roster@example.org")));
+        Assert.Contains("Accompaniment in La Ceiba", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Votre rôle : Interpreter", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Tegucigalpa, HN", email.TextBody, StringComparison.Ordinal);
+        var startsOn = await App.WithDbAsync(db => db.Rosters.Where(r => r.Slug == slug).Select(r => r.StartsAt).SingleAsync());
+        Assert.Contains(DateOnly.FromDateTime(startsOn.UtcDateTime).ToString("D", CultureInfo.GetCultureInfo("fr")), email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("vous enverra le briefing", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/delegations/{slug}", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Vous faites partie de « Accompaniment in La Ceiba »", Html(email.HtmlBody ?? ""), StringComparison.Ordinal);
+        Assert.Equal(1, await App.WithDbAsync(db => db.RosterRoles.Where(r => r.Name == "Interpreter" && db.Rosters.Any(x => x.Id == r.RosterId && x.Slug == slug)).Select(r => r.Approved).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_declined_applicant_gets_one_short_kind_email_and_a_refused_approval_sends_none()
+    {
+        var coordinator = await SignedInAsync("coord-decline-mail@example.org", Roles.Coordinator);
+        var slug = await NewRosterAsync(coordinator, "Delegation to Bajo Aguán", startsInDays: 30, ("Medic", "1"));
+        var medic = await RoleIdAsync(slug, "Medic");
+        var olga = await SignedInAsync("olga-roster@example.org", Roles.Volunteer);
+        var pia = await SignedInAsync("pia-roster@example.org", Roles.Volunteer);
+        await App.WithDbAsync(db => db.Users.Where(u => u.Email == "olga-roster@example.org").ExecuteUpdateAsync(u => u.SetProperty(x => x.Culture, "es")));
+        await ApplyAsync(olga, slug, medic);
+        await ApplyAsync(pia, slug, medic);
+
+        // Pia takes the one place; approving Olga is refused as full, which tells her nothing yet.
+        await DecideAsync(coordinator, slug, "pia-roster@example.org", "approve");
+        await DecideAsync(coordinator, slug, "olga-roster@example.org", "approve");
+        await DecideAsync(coordinator, slug, "olga-roster@example.org", "decline");
+        await DecideAsync(coordinator, slug, "olga-roster@example.org", "decline");
+
+        var email = await EmailAsync("olga-roster@example.org", "Sobre tu solicitud para la delegación");
+        await EmailAsync("pia-roster@example.org", "You are on the delegation roster");
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, App.Smtp.Messages.Count(m => To(m, "olga-roster@example.org")));
+        Assert.Equal(1, App.Smtp.Messages.Count(m => To(m, "pia-roster@example.org")));
+        Assert.Equal(ApplicationStatus.Declined, await StatusAsync("olga-roster@example.org"));
+        Assert.Contains("Gracias por ofrecerte para «Delegation to Bajo Aguán»", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tegucigalpa", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Withdrawing_an_approved_application_frees_the_place()
     {
         var coordinator = await SignedInAsync("coord-withdraw@example.org", Roles.Coordinator);

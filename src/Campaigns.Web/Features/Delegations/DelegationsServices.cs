@@ -17,6 +17,7 @@ public static class DelegationsServices
         services.AddScoped<SaveRoster>();
         services.AddScoped<RosterApplications>();
         services.AddScoped<BriefingEmails>();
+        services.AddScoped<RosterDecisionEmails>();
         services.AddScoped<SendBriefing>();
         services.AddScoped<IDemoDataSeeder, DelegationsSeeder>();
         return services;

@@ -1,5 +1,6 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Delegations;
+using Campaigns.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Delegations;
@@ -23,9 +24,11 @@ public enum DecisionOutcome
 /// <summary>
 /// Volunteers apply for one role and withdraw; coordinators approve and decline. A role's approved count is claimed
 /// with a conditional update inside the same transaction as the status change, so two coordinators approving the
-/// last place at once cannot both succeed.
+/// last place at once cannot both succeed. The applicant's email is queued in that transaction too, and only when the
+/// status really changed: a decision is never saved without its email, and a repeated POST emails nobody twice.
 /// </summary>
-public sealed class RosterApplications(CampaignsDbContext db, TimeProvider clock, ILogger<RosterApplications> logger)
+public sealed class RosterApplications(
+    CampaignsDbContext db, EmailQueue emails, RosterDecisionEmails decisionEmails, TimeProvider clock, ILogger<RosterApplications> logger)
 {
     public async Task<ApplyOutcome> ApplyAsync(string slug, Guid roleId, Guid userId, CancellationToken cancellationToken)
     {
@@ -117,7 +120,9 @@ public sealed class RosterApplications(CampaignsDbContext db, TimeProvider clock
             return DecisionOutcome.Full;
         }
 
+        await emails.QueueAsync(await decisionEmails.ComposeAsync(applicationId, approved: true, cancellationToken), "roster-approved", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        emails.EnqueuePending();
         logger.LogInformation("Application {ApplicationId} approved", applicationId);
         return DecisionOutcome.Done;
     }
@@ -134,17 +139,29 @@ public sealed class RosterApplications(CampaignsDbContext db, TimeProvider clock
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var wasApproved = await db.RosterApplications.Where(a => a.Id == applicationId && a.Status == ApplicationStatus.Approved)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ApplicationStatus.Declined).SetProperty(a => a.DecidedAt, now), cancellationToken);
+        var changed = wasApproved;
         if (wasApproved == 1)
         {
             await ReleaseAsync(application.RoleId, cancellationToken);
         }
         else
         {
-            await db.RosterApplications.Where(a => a.Id == applicationId && a.Status == ApplicationStatus.Pending)
+            changed = await db.RosterApplications.Where(a => a.Id == applicationId && a.Status == ApplicationStatus.Pending)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ApplicationStatus.Declined).SetProperty(a => a.DecidedAt, now), cancellationToken);
         }
 
+        if (changed == 1)
+        {
+            await emails.QueueAsync(await decisionEmails.ComposeAsync(applicationId, approved: false, cancellationToken), "roster-declined", cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        emails.EnqueuePending();
+        if (changed == 1)
+        {
+            logger.LogInformation("Application {ApplicationId} declined", applicationId);
+        }
+
         return DecisionOutcome.Done;
     }
 
