@@ -2,7 +2,7 @@ namespace Campaigns.Web.Domain.Assistance;
 
 /// <summary>
 /// How often a volunteer on an on-site assignment confirms they are safe. One per deployment; the shared reminder
-/// engine can take these over as "recurring reminder with escalation" without changing <see cref="CheckIn"/>.
+/// engine runs it (a rule asking the volunteer, a rule alerting the coordinator, both scoped to the deployment).
 /// </summary>
 public sealed class CheckInSchedule
 {
@@ -13,6 +13,7 @@ public sealed class CheckInSchedule
     /// <summary>How long after a check-in falls due before the coordinator is alerted.</summary>
     public int GraceHours { get; set; }
 
+    /// <summary>The next check-in to write: every <see cref="EveryHours"/> from the start of the assignment.</summary>
     public DateTimeOffset NextDueAt { get; set; }
 
     public bool Active { get; set; }
@@ -21,7 +22,10 @@ public sealed class CheckInSchedule
     public Guid CoordinatorId { get; set; }
 }
 
-/// <summary>One due check-in: unique per (deployment, due time), so a job run twice never makes two.</summary>
+/// <summary>
+/// One due check-in, the occurrence both reminder rules are anchored on: unique per (deployment, due time), so a job
+/// run twice never makes two. SentAt and EscalatedAt are written with the engine's delivery rows.
+/// </summary>
 public sealed class CheckIn
 {
     public Guid Id { get; set; }

@@ -1,5 +1,6 @@
 using Campaigns.Web.Data.Seeding;
 using Campaigns.Web.Features.Assistance.CheckIns;
+using Campaigns.Web.Infrastructure.Reminders;
 
 namespace Campaigns.Web.Features.Assistance;
 
@@ -21,7 +22,9 @@ public static class AssistanceServices
         services.AddScoped<CheckInLinks>();
         services.AddScoped<ScheduleCheckIns>();
         services.AddScoped<ConfirmCheckIn>();
-        services.AddScoped<CheckInJob>();
+        services.AddCampaignsReminders();
+        services.AddReminderAudience<CheckInRequestAudience>();
+        services.AddReminderAudience<MissedCheckInAudience>();
         services.AddScoped<IDemoDataSeeder, AssistanceSeeder>();
         return services;
     }

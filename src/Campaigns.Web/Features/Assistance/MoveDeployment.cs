@@ -1,5 +1,6 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Assistance;
+using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,8 +77,16 @@ public sealed class MoveDeployment(CampaignsDbContext db, AssistanceNotices noti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (deployment.Status is DeploymentStatus.Completed or DeploymentStatus.Withdrawn)
         {
-            // No more check-ins once the volunteer is home or out.
+            // No more check-ins, nor alerts, once the volunteer is home or out.
             await db.CheckInSchedules.Where(s => s.DeploymentId == deployment.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Active, false), cancellationToken);
+            await db.ReminderRules.Where(r => r.ScopeId == deployment.Id && CheckInReminderKinds.All.Contains(r.Kind))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Enabled, false), cancellationToken);
+        }
+
+        if (step == DeploymentStep.Start && await db.CheckInSchedules.SingleOrDefaultAsync(s => s.DeploymentId == deployment.Id, cancellationToken) is { } schedule)
+        {
+            // Check-ins scheduled before the start count from it.
+            schedule.NextDueAt = now.AddHours(schedule.EveryHours);
         }
 
         await db.SaveChangesAsync(cancellationToken);

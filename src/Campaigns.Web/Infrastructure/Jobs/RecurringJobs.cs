@@ -1,6 +1,5 @@
 using Campaigns.Web.Features.Alerts;
 using Campaigns.Web.Features.Alerts.Sending;
-using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Features.Aid.Payments;
 using Campaigns.Web.Features.Privacy.Retention;
 using Campaigns.Web.Infrastructure.Email;
@@ -23,9 +22,11 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DueRemindersJob>(DueRemindersJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<ExpireUrgentActionsJob>(ExpireUrgentActionsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<ResumeAlertSendsJob>(ResumeAlertSendsJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
-        jobs.AddOrUpdate<CheckInJob>(CheckInJob.Id, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<ReconcileStripeEventsJob>(ReconcileStripeEventsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<PurgeExpiredDataJob>(PurgeExpiredDataJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+
+        // Assistance check-ins now run on the reminder engine; the old job's schedule may still be in the storage.
+        jobs.RemoveIfExists("assistance-check-ins");
 
         // Daily, and once at every start: after a key rotation or an upgrade, rows reach the current key without waiting.
         jobs.AddOrUpdate<ReencryptProtectedFieldsJob>(ReencryptProtectedFieldsJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily());

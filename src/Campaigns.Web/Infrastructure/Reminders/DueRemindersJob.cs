@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Web.Infrastructure.Reminders;
 
 /// <summary>
-/// Every minute: for each enabled rule, the occurrences whose reminder time has come (within the catch-up window),
+/// Every minute: for each enabled rule, the occurrences whose reminder time has come (within the catch-up window,
+/// unless the rule is <see cref="ReminderRule.NeverDropped"/>),
 /// and for each, the people not yet reminded, split into chunks of keys, one <see cref="SendRemindersJob"/> each.
 /// Running twice only queues chunks that find nobody left to remind.
 /// </summary>
@@ -36,13 +37,21 @@ public sealed class DueRemindersJob(
                 continue;
             }
 
-            // Due when anchor + offset lies in (now - catch-up, now].
+            // Due when anchor + offset lies in (now - catch-up, now], or at any time up to now for a rule never dropped.
             var latestAnchor = now - rule.Offset;
-            var earliestAnchor = latestAnchor - settings.CatchUp;
-            var occurrenceIds = await audience.Occurrences(rule)
-                .Where(o => o.AnchorAt > earliestAnchor && o.AnchorAt <= latestAnchor)
-                .Select(o => o.Id)
-                .ToListAsync(cancellationToken);
+            if (audience is IRecurringReminderAudience recurring)
+            {
+                await recurring.WriteDueOccurrencesAsync(rule, latestAnchor, cancellationToken);
+            }
+
+            var due = audience.Occurrences(rule).Where(o => o.AnchorAt <= latestAnchor);
+            if (!rule.NeverDropped)
+            {
+                var earliestAnchor = latestAnchor - settings.CatchUp;
+                due = due.Where(o => o.AnchorAt > earliestAnchor);
+            }
+
+            var occurrenceIds = await due.Select(o => o.Id).ToListAsync(cancellationToken);
             foreach (var occurrenceId in occurrenceIds)
             {
                 var keys = await ReminderQueries.Pending(db, audience, rule, occurrenceId)

@@ -21,6 +21,17 @@ public interface IReminderAudience
     Task<EmailMessage> ComposeAsync(ReminderRule rule, Guid occurrenceId, ReminderRecipient recipient, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// An audience whose occurrences repeat without an end date (a safety check-in every N hours), so they cannot all be
+/// written in advance: the engine asks it to write those due by now before it looks for due occurrences. Must be
+/// safe to run twice or on two nodes at once.
+/// </summary>
+public interface IRecurringReminderAudience : IReminderAudience
+{
+    /// <summary>Writes the occurrences under the rule's scope whose anchor is at or before <paramref name="until"/>.</summary>
+    Task WriteDueOccurrencesAsync(ReminderRule rule, DateTimeOffset until, CancellationToken cancellationToken);
+}
+
 /// <summary>Settable properties rather than a constructor, so EF can keep composing queries over the projection.</summary>
 public sealed class ReminderOccurrence
 {

@@ -26,5 +26,12 @@ public sealed class ReminderRule
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Goes out however late the engine runs: <see cref="RemindersOptions.CatchUp"/> does not apply. For escalations
+    /// that must not be lost to an outage, such as a missed safety check-in. Nothing bounds such a rule's occurrences
+    /// by time, so its audience leaves out the occurrences it has already dealt with.
+    /// </summary>
+    public bool NeverDropped { get; set; }
+
     public TimeSpan Offset => TimeSpan.FromMinutes(OffsetMinutes);
 }

@@ -57,7 +57,7 @@ public sealed class ReminderEngineTests(ReminderEngineAppFactory app) : AppTestB
 
     private SettableTimeProvider Clock => factory.Clock;
 
-    private async Task<Guid> GroupAsync(int people, int offsetMinutes, bool enabled = true, string? customText = null)
+    private async Task<Guid> GroupAsync(int people, int offsetMinutes, bool enabled = true, string? customText = null, bool neverDropped = false)
     {
         var scope = Guid.NewGuid();
         await using var services = App.Services.CreateAsyncScope();
@@ -73,7 +73,7 @@ public sealed class ReminderEngineTests(ReminderEngineAppFactory app) : AppTestB
         db.ReminderRules.Add(new ReminderRule
         {
             Id = Guid.CreateVersion7(), Kind = GroupAudience.KindName, ScopeId = scope, OffsetMinutes = offsetMinutes,
-            Enabled = enabled, CustomText = customText, CreatedAt = Clock.GetUtcNow(),
+            Enabled = enabled, CustomText = customText, CreatedAt = Clock.GetUtcNow(), NeverDropped = neverDropped,
         });
         await db.SaveChangesAsync();
         return scope;
@@ -149,6 +149,20 @@ public sealed class ReminderEngineTests(ReminderEngineAppFactory app) : AppTestB
         await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(0, await DeliveriesAsync(scope));
+    }
+
+    [Fact]
+    public async Task A_rule_never_dropped_still_goes_out_after_an_outage_longer_than_the_catch_up_window_once()
+    {
+        var scope = await GroupAsync(people: 2, offsetMinutes: 60, neverDropped: true);
+        Clock.Advance(TimeSpan.FromHours(1) + new RemindersOptions().CatchUp + TimeSpan.FromDays(2));
+
+        await Task.WhenAll(RunDueAsync(), RunDueAsync());
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+        await RunDueAsync();
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(2, await DeliveriesAsync(scope));
     }
 
     [Fact]

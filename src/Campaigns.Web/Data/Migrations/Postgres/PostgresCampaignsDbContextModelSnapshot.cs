@@ -2913,6 +2913,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<bool>("NeverDropped")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("OffsetMinutes")
                         .HasColumnType("integer");
 

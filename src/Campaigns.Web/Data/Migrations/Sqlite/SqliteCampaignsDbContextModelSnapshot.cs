@@ -2907,6 +2907,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeverDropped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OffsetMinutes")
                         .HasColumnType("INTEGER");
 

@@ -43,10 +43,39 @@ public sealed class ScheduleCheckIns(CampaignsDbContext db, TimeProvider clock)
 
         schedule.EveryHours = form.EveryHours;
         schedule.GraceHours = form.GraceHours;
-        schedule.NextDueAt = now.AddHours(form.EveryHours);
+        schedule.NextDueAt = FirstDueAfter(deployment, form.EveryHours, now);
         schedule.CoordinatorId = coordinatorId;
         schedule.Active = true;
+
+        // The reminder engine runs the schedule: one rule asks the volunteer, the other alerts after the grace period.
+        var rules = await db.ReminderRules.Where(r => r.ScopeId == deploymentId && CheckInReminderKinds.All.Contains(r.Kind)).ToListAsync(cancellationToken);
+        var missing = CheckInReminderKinds.Defaults(deploymentId, form.GraceHours, now).Where(d => rules.TrueForAll(r => r.Kind != d.Kind)).ToList();
+        db.ReminderRules.AddRange(missing);
+        rules.AddRange(missing);
+        foreach (var rule in rules)
+        {
+            rule.Enabled = true;
+            rule.NeverDropped = true;
+            rule.OffsetMinutes = rule.Kind == CheckInReminderKinds.MissedCheckIn ? form.GraceHours * 60 : 0;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return [];
+    }
+
+    /// <summary>
+    /// Check-ins fall due every N hours from the start of the on-site assignment; set during the assignment, the next
+    /// of those still ahead, so no check-in is due before the volunteer was told. Before the start the time is
+    /// provisional: <see cref="MoveDeployment"/> sets it when the assignment starts.
+    /// </summary>
+    internal static DateTimeOffset FirstDueAfter(Deployment deployment, int everyHours, DateTimeOffset now)
+    {
+        if (deployment.Status != DeploymentStatus.OnAssignment || deployment.StartedAt is not { } startedAt)
+        {
+            return now.AddHours(everyHours);
+        }
+
+        var periods = Math.Max(0, (long)Math.Floor((now - startedAt).TotalHours / everyHours)) + 1;
+        return startedAt.AddHours(periods * everyHours);
     }
 }
