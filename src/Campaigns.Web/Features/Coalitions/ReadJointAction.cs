@@ -1,5 +1,4 @@
 using Campaigns.Web.Data;
-using Campaigns.Web.Domain.Aid;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Coalitions;
 using Campaigns.Web.Features.Aid;
