@@ -1,4 +1,5 @@
 using Campaigns.Web.Domain.Alerts;
+using Campaigns.Web.Domain.Coalitions;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Domain.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -16,5 +17,7 @@ internal sealed class ActionTakenConfiguration : IEntityTypeConfiguration<Action
         builder.HasOne<UrgentAction>().WithMany().HasForeignKey(a => a.UrgentActionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AlertSubscriber>().WithMany().HasForeignKey(a => a.SubscriberId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Target>().WithMany().HasForeignKey(a => a.TargetId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => a.ViaMemberId);
+        builder.HasOne<CoalitionMember>().WithMany().HasForeignKey(a => a.ViaMemberId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,4 +1,5 @@
 using Campaigns.Web.Domain.Aid;
+using Campaigns.Web.Domain.Coalitions;
 using Campaigns.Web.Domain.Programmes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,5 +32,7 @@ internal sealed class DonationConfiguration : IEntityTypeConfiguration<Donation>
         builder.HasIndex(d => d.DonorEmail);
         builder.HasIndex(d => new { d.AidDriveId, d.Status });
         builder.HasOne<AidDrive>().WithMany().HasForeignKey(d => d.AidDriveId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.ViaMemberId);
+        builder.HasOne<CoalitionMember>().WithMany().HasForeignKey(d => d.ViaMemberId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -50,6 +50,12 @@ public sealed class Donation
     public string? StripeCustomerId { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>
+    /// The coalition co-sponsor whose share link brought the donor; null without one. Kept on this row, so every
+    /// later payment of a monthly gift counts for the same member.
+    /// </summary>
+    public Guid? ViaMemberId { get; set; }
 }
 
 public enum DonationSource

@@ -14,6 +14,9 @@ public sealed class ActionTaken
 
     public Guid? TargetId { get; set; }
 
+    /// <summary>The coalition co-sponsor whose share link brought the activist; null without one.</summary>
+    public Guid? ViaMemberId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -22,9 +22,9 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
         View("Index", await programmes.AidDrivesAsync(null, cancellationToken));
 
     [HttpGet(SlugRoute)]
-    public async Task<IActionResult> Details(string slug, [FromServices] Goods.ManageGoods goods, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Details(string slug, string? via, [FromServices] Goods.ManageGoods goods, CancellationToken cancellationToken) =>
         await drives.FindAsync(slug, false, cancellationToken) is { } drive
-            ? View("Details", new DrivePage(drive, await goods.NeedsAsync(drive.Id, cancellationToken)))
+            ? View("Details", new DrivePage(drive, await goods.NeedsAsync(drive.Id, cancellationToken)) { Via = ShareVia(via) })
             : NotFound();
 
     /// <summary>A donor promises goods against one item of the needs list; never more than is still needed.</summary>
@@ -63,7 +63,7 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
     }
 
     [HttpGet(SlugRoute + "/donate")]
-    public async Task<IActionResult> Donate(string slug, [FromServices] StripeClients stripe, CancellationToken cancellationToken)
+    public async Task<IActionResult> Donate(string slug, string? via, [FromServices] StripeClients stripe, CancellationToken cancellationToken)
     {
         if (await drives.FindAsync(slug, false, cancellationToken) is not { } drive)
         {
@@ -71,7 +71,7 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
         }
 
         AllowFormsToStripe();
-        var form = new DonateForm { Currency = drive.Currency, Attempt = Guid.NewGuid() };
+        var form = new DonateForm { Currency = drive.Currency, Attempt = Guid.NewGuid(), Via = ShareVia(via) };
         return View("Donate", new DonatePage(drive, form, stripe.Enabled));
     }
 
@@ -162,6 +162,9 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
     /// Checkout and the billing portal live on Stripe's own hosts; the site-wide policy allows forms to post only
     /// to this site, and browsers apply that to the redirect that follows the form too.
     /// </summary>
+    /// <summary>A coalition share link's member, passed along as it came; only a real co-sponsor is recorded later.</summary>
+    private static string? ShareVia(string? via) => via is { Length: > 0 and <= 80 } ? via : null;
+
     private void AllowFormsToStripe()
     {
         var policy = Response.Headers.ContentSecurityPolicy.ToString();
@@ -172,7 +175,11 @@ public sealed class AidController(ListLiveProgrammes programmes, ReadDrive drive
     }
 }
 
-public sealed record DrivePage(DriveView Drive, IReadOnlyList<Goods.NeedRow> Needs);
+public sealed record DrivePage(DriveView Drive, IReadOnlyList<Goods.NeedRow> Needs)
+{
+    /// <summary>The co-sponsor slug of the coalition share link the donor arrived through, carried to the donate form.</summary>
+    public string? Via { get; init; }
+}
 
 public sealed record DonatePage(DriveView Drive, DonateForm Form, bool CardPayments);
 

@@ -67,6 +67,21 @@ public sealed class ReadDrive(CampaignsDbContext db, TimeProvider clock)
         return rows.OrderBy(r => r.Currency, StringComparer.Ordinal).Select(r => new CurrencyTotal(r.Currency, r.Raised, -r.Out)).ToList();
     }
 
+    /// <summary>
+    /// The money raised in one currency through each coalition co-sponsor's share link, counted as
+    /// <see cref="TotalsAsync"/> counts it (gifts less refunds, goods aside), so the parts add up to the drive's total.
+    /// </summary>
+    public async Task<Dictionary<Guid, long>> RaisedViaMembersAsync(Guid driveId, string currency, CancellationToken cancellationToken)
+    {
+        var rows = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.AidDriveId == driveId && e.Channel != LedgerChannels.Goods && e.Currency == currency && (e.Kind == LedgerEntryKind.Gift || e.Kind == LedgerEntryKind.Reversal))
+            .Join(db.Donations.Where(d => d.ViaMemberId != null), e => e.DonationId, d => (Guid?)d.Id, (e, d) => new { MemberId = d.ViaMemberId!.Value, e.AmountMinor })
+            .GroupBy(x => x.MemberId)
+            .Select(g => new { g.Key, Raised = g.Sum(x => x.AmountMinor) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => r.Raised);
+    }
+
     public async Task<List<LedgerRow>> LedgerAsync(Guid driveId, bool staff, CancellationToken cancellationToken)
     {
         var rows = await db.LedgerEntries.AsNoTracking()

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Aid;
+using Campaigns.Web.Domain.Coalitions;
 using Campaigns.Web.Domain.Programmes;
+using Campaigns.Web.Features.Coalitions;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Hosting;
 using Campaigns.Web.Infrastructure.Payments;
@@ -40,6 +42,12 @@ public sealed class DonateForm
 
     /// <summary>Made when the form is shown; a second submission of the same form is the same donation.</summary>
     public Guid Attempt { get; set; }
+
+    /// <summary>
+    /// Slug of the coalition co-sponsor whose share link brought the donor. Not validated as input: one that names
+    /// no co-sponsor of this drive is simply not recorded.
+    /// </summary>
+    public string? Via { get; set; }
 }
 
 /// <summary>
@@ -51,6 +59,7 @@ public sealed class StartDonation(
     CampaignsDbContext db,
     StripeClients stripe,
     EmailQueue emails,
+    FindCoSponsor coSponsors,
     IOptions<CampaignsOptions> options,
     TimeProvider clock,
     ILogger<StartDonation> logger)
@@ -120,6 +129,10 @@ public sealed class StartDonation(
             AccessKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)),
             Channel = stripe.Enabled ? LedgerChannels.Card : LedgerChannels.BankTransfer,
             CreatedAt = now,
+
+            // On the row rather than in Stripe's metadata: every later event finds this row, so a monthly gift's
+            // invoices all count for the member that brought the donor.
+            ViaMemberId = await coSponsors.HandleAsync(JointActionKind.AidDrive, drive.Slug, form.Via, cancellationToken),
         };
 
         if (!stripe.Enabled)
@@ -134,7 +147,7 @@ public sealed class StartDonation(
         Session session;
         try
         {
-            session = await CreateCheckoutAsync(drive, donation, cancellationToken);
+            session = await CreateCheckoutAsync(drive, donation, donation.ViaMemberId is null ? null : form.Via, cancellationToken);
         }
         catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException)
         {
@@ -153,7 +166,7 @@ public sealed class StartDonation(
 
     public static string ThanksPath(string slug, string accessKey) => $"/aid/{slug}/thanks/{accessKey}";
 
-    private async Task<Session> CreateCheckoutAsync(DriveView drive, Donation donation, CancellationToken cancellationToken)
+    private async Task<Session> CreateCheckoutAsync(DriveView drive, Donation donation, string? via, CancellationToken cancellationToken)
     {
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         var metadata = new Dictionary<string, string>
@@ -169,7 +182,7 @@ public sealed class StartDonation(
             CustomerEmail = donation.DonorEmail,
             Metadata = metadata,
             SuccessUrl = baseUrl + ThanksPath(drive.Slug, donation.AccessKey),
-            CancelUrl = $"{baseUrl}/aid/{drive.Slug}/donate",
+            CancelUrl = $"{baseUrl}/aid/{drive.Slug}/donate" + (via is null ? "" : "?via=" + Uri.EscapeDataString(via)),
             Locale = "auto",
             LineItems =
             [

@@ -147,7 +147,7 @@ public sealed class AlertsController(
     }
 
     [HttpGet("/alerts/{slug:regex(^[[a-z0-9-]]+$)}")]
-    public async Task<IActionResult> Details(string slug, string? lang, string? s, [FromServices] ReadUrgentActionPage read, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(string slug, string? lang, string? s, string? via, [FromServices] ReadUrgentActionPage read, CancellationToken cancellationToken)
     {
         var language = lang is not null && CampaignsLocalization.Cultures.Contains(lang) ? lang : CurrentLanguage();
         var page = await read.HandleAsync(slug, language, cancellationToken);
@@ -158,19 +158,19 @@ public sealed class AlertsController(
 
         var subscriberId = links.ReadManage(s);
         var name = subscriberId is null ? null : await db.AlertSubscribers.Where(x => x.Id == subscriberId).Select(x => x.Name ?? x.Email).SingleOrDefaultAsync(cancellationToken);
-        return View("Details", new UrgentActionView(page, name is null ? null : s, name, null));
+        return View("Details", new UrgentActionView(page, name is null ? null : s, name, null) { Via = via is { Length: > 0 and <= 80 } ? via : null });
     }
 
     [HttpPost("/alerts/{slug:regex(^[[a-z0-9-]]+$)}/act")]
-    public async Task<IActionResult> Act(string slug, ActionKind kind, Guid? targetId, string? s, string? lang, [FromServices] TakeAction take, CancellationToken cancellationToken)
+    public async Task<IActionResult> Act(string slug, ActionKind kind, Guid? targetId, string? s, string? lang, string? via, [FromServices] TakeAction take, CancellationToken cancellationToken)
     {
-        var result = await take.RecordAsync(slug, kind, targetId, links.ReadManage(s), cancellationToken);
+        var result = await take.RecordAsync(slug, kind, targetId, links.ReadManage(s), via, cancellationToken);
         TempData["Notice"] = result == ActionResultKind.Recorded ? T["Thank you. Your action is counted."].Value : T["This action is closed."].Value;
-        return Redirect(DetailsUrl(slug, lang, s));
+        return Redirect(DetailsUrl(slug, lang, s, via));
     }
 
     [HttpPost("/alerts/{slug:regex(^[[a-z0-9-]]+$)}/letter")]
-    public async Task<IActionResult> Letter(string slug, string? s, string? lang, [FromServices] TakeAction take, CancellationToken cancellationToken)
+    public async Task<IActionResult> Letter(string slug, string? s, string? lang, string? via, [FromServices] TakeAction take, CancellationToken cancellationToken)
     {
         if (links.ReadManage(s) is not { } id)
         {
@@ -178,12 +178,12 @@ public sealed class AlertsController(
         }
 
         var language = lang is not null && CampaignsLocalization.Cultures.Contains(lang) ? lang : CurrentLanguage();
-        var sent = await take.SendLetterAsync(slug, id, language, cancellationToken);
+        var sent = await take.SendLetterAsync(slug, id, language, via, cancellationToken);
         TempData["Notice"] = sent > 0 ? T["Your letter is on its way to {0} recipients.", sent].Value : T["Your letter was already sent, or this action is closed."].Value;
-        return Redirect(DetailsUrl(slug, lang, s));
+        return Redirect(DetailsUrl(slug, lang, s, via));
     }
 
-    private static string DetailsUrl(string slug, string? lang, string? token)
+    private static string DetailsUrl(string slug, string? lang, string? token, string? via)
     {
         var query = new List<string>();
         if (lang is not null)
@@ -194,6 +194,11 @@ public sealed class AlertsController(
         if (token is not null)
         {
             query.Add("s=" + Uri.EscapeDataString(token));
+        }
+
+        if (!string.IsNullOrWhiteSpace(via))
+        {
+            query.Add("via=" + Uri.EscapeDataString(via));
         }
 
         return $"/alerts/{slug}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");

@@ -54,4 +54,8 @@ public sealed record TargetCard(
     Guid Id, string Name, string Title, string Institution, string CountryCode, string PostalAddress, string? Email, string? Phone,
     string Salutation, int Actions);
 
-public sealed record UrgentActionView(UrgentActionPage Page, string? Token, string? SubscriberName, string? Notice);
+public sealed record UrgentActionView(UrgentActionPage Page, string? Token, string? SubscriberName, string? Notice)
+{
+    /// <summary>The co-sponsor slug of the coalition share link the activist arrived through, carried to the forms.</summary>
+    public string? Via { get; init; }
+}

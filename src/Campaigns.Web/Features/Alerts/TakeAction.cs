@@ -1,7 +1,9 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Alerts;
+using Campaigns.Web.Domain.Coalitions;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Features.Alerts.Sending;
+using Campaigns.Web.Features.Coalitions;
 using Campaigns.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +11,13 @@ namespace Campaigns.Web.Features.Alerts;
 
 /// <summary>
 /// An activist reports what they did, or has the platform email the letter to the targets in their name. Saying
-/// the same thing twice (a double click) counts once.
+/// the same thing twice (a double click) counts once. An activist who came through a coalition co-sponsor's share
+/// link ("via") counts for that member.
 /// </summary>
-public sealed class TakeAction(CampaignsDbContext db, ReadAlertContent contents, EmailQueue emails, TimeProvider clock, ILogger<TakeAction> logger)
+public sealed class TakeAction(
+    CampaignsDbContext db, ReadAlertContent contents, EmailQueue emails, FindCoSponsor coSponsors, TimeProvider clock, ILogger<TakeAction> logger)
 {
-    public async Task<ActionResultKind> RecordAsync(string slug, ActionKind kind, Guid? targetId, Guid? subscriberId, CancellationToken cancellationToken)
+    public async Task<ActionResultKind> RecordAsync(string slug, ActionKind kind, Guid? targetId, Guid? subscriberId, string? via, CancellationToken cancellationToken)
     {
         var action = await OpenActionAsync(slug, cancellationToken);
         if (action is null)
@@ -39,6 +43,7 @@ public sealed class TakeAction(CampaignsDbContext db, ReadAlertContent contents,
             SubscriberId = subscriberId,
             Kind = kind,
             TargetId = targetId,
+            ViaMemberId = await coSponsors.HandleAsync(JointActionKind.UrgentAction, slug, via, cancellationToken),
             CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -46,7 +51,7 @@ public sealed class TakeAction(CampaignsDbContext db, ReadAlertContent contents,
     }
 
     /// <summary>Only with a personal link: the letter goes out under a subscriber's name, so an anonymous form cannot spam officials.</summary>
-    public async Task<int> SendLetterAsync(string slug, Guid subscriberId, string language, CancellationToken cancellationToken)
+    public async Task<int> SendLetterAsync(string slug, Guid subscriberId, string language, string? via, CancellationToken cancellationToken)
     {
         var action = await OpenActionAsync(slug, cancellationToken);
         var subscriber = await db.AlertSubscribers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == subscriberId, cancellationToken);
@@ -63,6 +68,7 @@ public sealed class TakeAction(CampaignsDbContext db, ReadAlertContent contents,
             .Where(t => t.Email != null && !already.Contains(t.Id))
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var viaMemberId = targets.Count == 0 ? null : await coSponsors.HandleAsync(JointActionKind.UrgentAction, slug, via, cancellationToken);
         var signature = string.IsNullOrWhiteSpace(subscriber.Name) ? subscriber.Email : subscriber.Name;
         foreach (var target in targets)
         {
@@ -80,6 +86,7 @@ public sealed class TakeAction(CampaignsDbContext db, ReadAlertContent contents,
                 SubscriberId = subscriberId,
                 Kind = ActionKind.Email,
                 TargetId = target.Id,
+                ViaMemberId = viaMemberId,
                 CreatedAt = now,
             });
         }

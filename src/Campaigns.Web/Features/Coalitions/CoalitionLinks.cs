@@ -21,6 +21,9 @@ public sealed class CoalitionLinks(IDataProtectionProvider protection, IOptions<
 
     public string ReaffirmUrl(string slug, Guid memberId) => $"{BaseUrl}/coalitions/{slug}/reaffirm/{ReaffirmToken(memberId)}";
 
+    /// <summary>A co-sponsor's own link to a joint action: whoever joins, writes or gives through it counts for that member.</summary>
+    public string ShareUrl(string slug, Guid actionId, string memberSlug) => $"{BaseUrl}/coalitions/{slug}/actions/{actionId}?via={Uri.EscapeDataString(memberSlug)}";
+
     public Guid? ReadReaffirm(string? token)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)

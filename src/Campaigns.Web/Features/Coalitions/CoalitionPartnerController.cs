@@ -29,6 +29,7 @@ public sealed class CoalitionPartnerController : Controller
             return NotFound();
         }
 
+        ViewData["Slug"] = slug;
         return View("Supporters", new SponsorPage(totals, member.Id, member.OrganisationName, await actions.SupportersVisibleToAsync(id, member.Id, cancellationToken)));
     }
 

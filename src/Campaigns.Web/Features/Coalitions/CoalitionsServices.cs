@@ -12,6 +12,7 @@ public static class CoalitionsServices
         services.AddScoped<SignPointsOfUnity>();
         services.AddScoped<ReadJointAction>();
         services.AddScoped<JoinJointAction>();
+        services.AddScoped<FindCoSponsor>();
         services.AddScoped<SaveCoalition>();
         services.AddScoped<PublishPointsVersion>();
         services.AddScoped<SaveJointAction>();

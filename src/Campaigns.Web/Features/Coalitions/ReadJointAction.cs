@@ -1,7 +1,7 @@
 using Campaigns.Web.Data;
-using Campaigns.Web.Domain.Aid;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Coalitions;
+using Campaigns.Web.Features.Aid;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Coalitions;
@@ -10,7 +10,7 @@ namespace Campaigns.Web.Features.Coalitions;
 /// Combined counters of a joint action and each co-sponsor's own part, and the supporter list one co-sponsor may
 /// see: those who came through it, plus those who agreed to be shared with every co-sponsor.
 /// </summary>
-public sealed class ReadJointAction(CampaignsDbContext db)
+public sealed class ReadJointAction(CampaignsDbContext db, ReadDrive drives)
 {
     public async Task<JointActionTotals?> TotalsAsync(Guid actionId, CancellationToken cancellationToken)
     {
@@ -24,30 +24,36 @@ public sealed class ReadJointAction(CampaignsDbContext db)
         long raised = 0;
         var currency = "";
         var letters = 0;
+        Dictionary<Guid, long> raisedVia = [];
+        Dictionary<Guid, int> lettersVia = [];
         switch (action.Kind)
         {
             case JointActionKind.AidDrive:
                 var drive = await db.AidDrives.AsNoTracking().Where(d => d.Slug == action.ProgrammeSlug).Select(d => new { d.Id, d.Currency }).SingleOrDefaultAsync(cancellationToken);
                 if (drive is not null)
                 {
+                    // The drive's own total, so the coalition never shows a different figure from the drive page.
                     currency = drive.Currency;
-                    raised = await db.Donations.Where(d => d.AidDriveId == drive.Id && d.Status == DonationStatus.Paid && d.Currency == drive.Currency)
-                        .SumAsync(d => d.AmountMinor, cancellationToken);
+                    raised = (await drives.TotalsAsync(drive.Id, cancellationToken)).FirstOrDefault(t => t.Currency == drive.Currency)?.RaisedMinor ?? 0;
+                    raisedVia = await drives.RaisedViaMembersAsync(drive.Id, drive.Currency, cancellationToken);
                 }
 
                 break;
             case JointActionKind.UrgentAction:
-                letters = await db.ActionsTaken.CountAsync(
-                    a => (a.Kind == ActionKind.Letter || a.Kind == ActionKind.Email) && db.UrgentActions.Any(u => u.Id == a.UrgentActionId && u.Slug == action.ProgrammeSlug),
-                    cancellationToken);
+                var taken = db.ActionsTaken.Where(a => (a.Kind == ActionKind.Letter || a.Kind == ActionKind.Email) && db.UrgentActions.Any(u => u.Id == a.UrgentActionId && u.Slug == action.ProgrammeSlug));
+                letters = await taken.CountAsync(cancellationToken);
+                lettersVia = await taken.Where(a => a.ViaMemberId != null).GroupBy(a => a.ViaMemberId!.Value)
+                    .Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
                 break;
         }
 
         var sponsors = await db.CoalitionMembers.AsNoTracking()
             .Where(m => db.JointActionSponsors.Any(s => s.JointActionId == actionId && s.MemberId == m.Id))
             .OrderBy(m => m.OrganisationName)
-            .Select(m => new SponsorShare(m.Id, m.OrganisationName, m.Slug, db.JointActionSupporters.Count(x => x.JointActionId == actionId && x.ViaMemberId == m.Id)))
+            .Select(m => new SponsorShare(m.Id, m.OrganisationName, m.Slug, db.JointActionSupporters.Count(x => x.JointActionId == actionId && x.ViaMemberId == m.Id), 0, 0))
             .ToListAsync(cancellationToken);
+        sponsors = sponsors.Select(s => s with { LettersSent = lettersVia.GetValueOrDefault(s.MemberId), RaisedMinor = raisedVia.GetValueOrDefault(s.MemberId) }).ToList();
         return new JointActionTotals(action.Id, action.Title, action.Kind, action.ProgrammeSlug, signUps, letters, raised, currency, sponsors);
     }
 
@@ -60,7 +66,8 @@ public sealed class ReadJointAction(CampaignsDbContext db)
             .ToListAsync(cancellationToken);
 }
 
-public sealed record SponsorShare(Guid MemberId, string Name, string Slug, int SignUps);
+/// <summary>One co-sponsor's own contribution: what came through its share link ("?via=" its slug).</summary>
+public sealed record SponsorShare(Guid MemberId, string Name, string Slug, int SignUps, int LettersSent, long RaisedMinor);
 
 public sealed record JointActionTotals(
     Guid Id, string Title, JointActionKind Kind, string ProgrammeSlug, int SignUps, int LettersSent, long RaisedMinor, string Currency, IReadOnlyList<SponsorShare> Sponsors);

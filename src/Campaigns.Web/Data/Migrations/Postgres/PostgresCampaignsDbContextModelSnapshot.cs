@@ -196,6 +196,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<Guid?>("ViaMemberId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccessKey")
@@ -209,6 +212,8 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.HasIndex("StripePaymentIntentId");
 
                     b.HasIndex("StripeSubscriptionId");
+
+                    b.HasIndex("ViaMemberId");
 
                     b.HasIndex("AidDriveId", "Status");
 
@@ -493,11 +498,16 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.Property<Guid>("UrgentActionId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ViaMemberId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubscriberId");
 
                     b.HasIndex("TargetId");
+
+                    b.HasIndex("ViaMemberId");
 
                     b.HasIndex("UrgentActionId", "SubscriberId");
 
@@ -3123,6 +3133,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasForeignKey("AidDriveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Coalitions.CoalitionMember", null)
+                        .WithMany()
+                        .HasForeignKey("ViaMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Aid.GoodsPledge", b =>
@@ -3188,6 +3203,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasForeignKey("UrgentActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Coalitions.CoalitionMember", null)
+                        .WithMany()
+                        .HasForeignKey("ViaMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Alerts.AlertDelivery", b =>

@@ -190,6 +190,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ViaMemberId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccessKey")
@@ -203,6 +206,8 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.HasIndex("StripePaymentIntentId");
 
                     b.HasIndex("StripeSubscriptionId");
+
+                    b.HasIndex("ViaMemberId");
 
                     b.HasIndex("AidDriveId", "Status");
 
@@ -487,11 +492,16 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("UrgentActionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ViaMemberId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubscriberId");
 
                     b.HasIndex("TargetId");
+
+                    b.HasIndex("ViaMemberId");
 
                     b.HasIndex("UrgentActionId", "SubscriberId");
 
@@ -3111,6 +3121,11 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AidDriveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Coalitions.CoalitionMember", null)
+                        .WithMany()
+                        .HasForeignKey("ViaMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Aid.GoodsPledge", b =>
@@ -3176,6 +3191,11 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UrgentActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Coalitions.CoalitionMember", null)
+                        .WithMany()
+                        .HasForeignKey("ViaMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Alerts.AlertDelivery", b =>
