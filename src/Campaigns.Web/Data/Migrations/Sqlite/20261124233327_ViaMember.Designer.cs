@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCampaignsDbContext))]
-    [Migration("20261124230832_ViaMember")]
+    [Migration("20261124233327_ViaMember")]
     partial class ViaMember
     {
         /// <inheritdoc />
@@ -2919,6 +2919,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeverDropped")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OffsetMinutes")
                         .HasColumnType("INTEGER");

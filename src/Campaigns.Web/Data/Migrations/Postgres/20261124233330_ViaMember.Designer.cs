@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Campaigns.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCampaignsDbContext))]
-    [Migration("20261124230944_ViaMember")]
+    [Migration("20261124233330_ViaMember")]
     partial class ViaMember
     {
         /// <inheritdoc />
@@ -2925,6 +2925,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<bool>("NeverDropped")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("OffsetMinutes")
                         .HasColumnType("integer");
