@@ -56,6 +56,23 @@ public static class Slug
     /// <summary>True when the slug would collide with a fixed address; the caller picks a numbered variant.</summary>
     public static bool IsReserved(string slug) => Reserved.Contains(slug);
 
+    /// <summary>
+    /// The wanted slug, or the first of wanted-2, wanted-3, ... that is neither reserved nor taken: two things with
+    /// the same title must still get two addresses.
+    /// </summary>
+    public static async Task<string> FreeAsync(string wanted, Func<string, Task<bool>> isTaken)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        ArgumentNullException.ThrowIfNull(isTaken);
+        var candidate = wanted;
+        for (var n = 2; IsReserved(candidate) || await isTaken(candidate); n++)
+        {
+            candidate = $"{wanted}-{n}";
+        }
+
+        return candidate;
+    }
+
     public static bool IsValid(string? slug) =>
         !string.IsNullOrEmpty(slug) && slug.Length <= MaxLength && From(slug) == slug;
 }

@@ -41,4 +41,54 @@ public sealed class SlugTests
     [InlineData("river-defenders", false)]
     public void Words_used_by_fixed_addresses_are_reserved(string slug, bool reserved) =>
         Assert.Equal(reserved, Slug.IsReserved(slug));
+
+    [Fact]
+    public async Task A_free_slug_is_kept_as_wanted()
+    {
+        var asked = new List<string>();
+
+        var slug = await Slug.FreeAsync("river-defenders", candidate => Taken(asked, candidate, []));
+
+        Assert.Equal("river-defenders", slug);
+        Assert.Equal(["river-defenders"], asked);
+    }
+
+    [Fact]
+    public async Task A_reserved_word_gets_the_first_numbered_variant_without_asking_whether_it_is_taken()
+    {
+        var asked = new List<string>();
+
+        var slug = await Slug.FreeAsync("subscribe", candidate => Taken(asked, candidate, []));
+
+        Assert.Equal("subscribe-2", slug);
+        Assert.Equal(["subscribe-2"], asked);
+    }
+
+    [Fact]
+    public async Task A_slug_taken_once_gets_the_suffix_two()
+    {
+        var asked = new List<string>();
+
+        var slug = await Slug.FreeAsync("clinic-supplies", candidate => Taken(asked, candidate, ["clinic-supplies"]));
+
+        Assert.Equal("clinic-supplies-2", slug);
+        Assert.Equal(["clinic-supplies", "clinic-supplies-2"], asked);
+    }
+
+    [Fact]
+    public async Task A_slug_taken_twice_gets_the_suffix_three()
+    {
+        var asked = new List<string>();
+
+        var slug = await Slug.FreeAsync("clinic-supplies", candidate => Taken(asked, candidate, ["clinic-supplies", "clinic-supplies-2"]));
+
+        Assert.Equal("clinic-supplies-3", slug);
+        Assert.Equal(["clinic-supplies", "clinic-supplies-2", "clinic-supplies-3"], asked);
+    }
+
+    private static Task<bool> Taken(List<string> asked, string candidate, string[] existing)
+    {
+        asked.Add(candidate);
+        return Task.FromResult(existing.Contains(candidate));
+    }
 }

@@ -94,11 +94,7 @@ public sealed class SaveAssistanceRequest(CampaignsDbContext db, TimeProvider cl
         }
 
         var baseSlug = Slug.From(form.Title) is { Length: > 0 } s ? s : "request";
-        var slug = baseSlug;
-        for (var n = 2; Slug.IsReserved(slug) || await db.AssistanceRequests.AnyAsync(r => r.Slug == slug, cancellationToken); n++)
-        {
-            slug = $"{baseSlug}-{n}";
-        }
+        var slug = await Slug.FreeAsync(baseSlug, taken => db.AssistanceRequests.AnyAsync(r => r.Slug == taken, cancellationToken));
 
         var now = clock.GetUtcNow();
         var request = new AssistanceRequest { Id = Guid.CreateVersion7(now), Title = "", Slug = slug, PartnerOrganisationId = organisationId, Status = ProgrammeStatus.Live };

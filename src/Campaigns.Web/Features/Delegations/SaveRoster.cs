@@ -32,11 +32,7 @@ public sealed class SaveRoster(CampaignsDbContext db, TimeProvider clock, IStrin
             baseSlug = "delegation";
         }
 
-        var slug = baseSlug;
-        for (var n = 2; Slug.IsReserved(slug) || await db.Rosters.AnyAsync(r => r.Slug == slug, cancellationToken); n++)
-        {
-            slug = $"{baseSlug}-{n}";
-        }
+        var slug = await Slug.FreeAsync(baseSlug, taken => db.Rosters.AnyAsync(r => r.Slug == taken, cancellationToken));
 
         var now = clock.GetUtcNow();
         var roster = new Roster

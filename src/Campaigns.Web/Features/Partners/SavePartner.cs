@@ -17,11 +17,7 @@ public sealed class SavePartner(CampaignsDbContext db, TimeProvider clock)
             baseSlug = "partner";
         }
 
-        var slug = baseSlug;
-        for (var n = 2; Slug.IsReserved(slug) || await db.Partners.AnyAsync(p => p.Slug == slug, cancellationToken); n++)
-        {
-            slug = $"{baseSlug}-{n}";
-        }
+        var slug = await Slug.FreeAsync(baseSlug, taken => db.Partners.AnyAsync(p => p.Slug == taken, cancellationToken));
 
         var now = clock.GetUtcNow();
         var partner = new PartnerOrganisation

@@ -65,11 +65,7 @@ public sealed class SaveDrive(CampaignsDbContext db, TimeProvider clock)
         if (slug is null)
         {
             var baseSlug = Slug.From(form.Title) is { Length: > 0 } made ? made : "drive";
-            var candidate = baseSlug;
-            for (var n = 2; Slug.IsReserved(candidate) || await db.AidDrives.AnyAsync(d => d.Slug == candidate, cancellationToken); n++)
-            {
-                candidate = $"{baseSlug}-{n}";
-            }
+            var candidate = await Slug.FreeAsync(baseSlug, taken => db.AidDrives.AnyAsync(d => d.Slug == taken, cancellationToken));
 
             drive = new AidDrive { Id = Guid.CreateVersion7(clock.GetUtcNow()), Slug = candidate, Title = "", Currency = currency };
             db.AidDrives.Add(drive);

@@ -17,11 +17,7 @@ public sealed class SaveUrgentAction(CampaignsDbContext db, TimeProvider clock)
         if (slug is null)
         {
             var baseSlug = Slug.From(form.Title) is { Length: > 0 } made ? made : "urgent-action";
-            var candidate = baseSlug;
-            for (var n = 2; Slug.IsReserved(candidate) || await db.UrgentActions.AnyAsync(a => a.Slug == candidate, cancellationToken); n++)
-            {
-                candidate = $"{baseSlug}-{n}";
-            }
+            var candidate = await Slug.FreeAsync(baseSlug, taken => db.UrgentActions.AnyAsync(a => a.Slug == taken, cancellationToken));
 
             action = new UrgentAction
             {

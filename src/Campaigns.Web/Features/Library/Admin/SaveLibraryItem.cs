@@ -20,11 +20,7 @@ public sealed class SaveLibraryItem(CampaignsDbContext db, LibraryFiles files, T
         if (slug is null)
         {
             var baseSlug = Slug.From(form.Title) is { Length: > 0 } s ? (s.Length > 60 ? s[..60].TrimEnd('-') : s) : "item";
-            var newSlug = baseSlug;
-            for (var n = 2; Slug.IsReserved(newSlug) || await db.LibraryItems.AnyAsync(i => i.Slug == newSlug, cancellationToken); n++)
-            {
-                newSlug = $"{baseSlug}-{n}";
-            }
+            var newSlug = await Slug.FreeAsync(baseSlug, taken => db.LibraryItems.AnyAsync(i => i.Slug == taken, cancellationToken));
 
             item = new LibraryItem { Id = Guid.CreateVersion7(now), Slug = newSlug, Title = "", CreatedAt = now };
         }

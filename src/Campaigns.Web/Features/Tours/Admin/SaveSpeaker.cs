@@ -15,11 +15,7 @@ public sealed class SaveSpeaker(CampaignsDbContext db, SpeakerSecrets secrets, T
         if (slug is null)
         {
             var baseSlug = Slug.From(form.DisplayName) is { Length: > 0 } s ? s : "speaker";
-            var newSlug = baseSlug;
-            for (var n = 2; Slug.IsReserved(newSlug) || await db.Speakers.AnyAsync(x => x.Slug == newSlug, cancellationToken); n++)
-            {
-                newSlug = $"{baseSlug}-{n}";
-            }
+            var newSlug = await Slug.FreeAsync(baseSlug, taken => db.Speakers.AnyAsync(x => x.Slug == taken, cancellationToken));
 
             var now = clock.GetUtcNow();
             speaker = new Speaker { Id = Guid.CreateVersion7(now), Slug = newSlug, DisplayName = "", CreatedAt = now };

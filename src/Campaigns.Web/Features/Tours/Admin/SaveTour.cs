@@ -26,11 +26,7 @@ public sealed class SaveTour(CampaignsDbContext db, TimeProvider clock)
         if (slug is null)
         {
             var baseSlug = Slug.From(form.Title) is { Length: > 0 } s ? s : "tour";
-            var newSlug = baseSlug;
-            for (var n = 2; Slug.IsReserved(newSlug) || await db.Tours.AnyAsync(t => t.Slug == newSlug, cancellationToken); n++)
-            {
-                newSlug = $"{baseSlug}-{n}";
-            }
+            var newSlug = await Slug.FreeAsync(baseSlug, taken => db.Tours.AnyAsync(t => t.Slug == taken, cancellationToken));
 
             tour = new SpeakerTour { Id = Guid.CreateVersion7(now), Slug = newSlug, Title = "" };
             db.Tours.Add(tour);
