@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
 using Campaigns.Web.Infrastructure.Hosting;
-using Microsoft.AspNetCore.DataProtection;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Features.Alerts;
@@ -9,26 +8,25 @@ namespace Campaigns.Web.Features.Alerts;
 /// Signed, time-limited links that stand in for an account: whoever holds one may manage that one subscription.
 /// A confirmation token cannot be used to manage, nor the reverse.
 /// </summary>
-public sealed class AlertLinks(IDataProtectionProvider protection, IOptions<CampaignsOptions> options, TimeProvider clock)
+public sealed class AlertLinks(SignedLinks links, IOptions<CampaignsOptions> options)
 {
     public static readonly TimeSpan ConfirmLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Long: a one-click unsubscribe in an old email must still work.</summary>
     public static readonly TimeSpan ManageLifetime = TimeSpan.FromDays(400);
 
+    // All three are part of every link already sent: never change them.
+    private const string LinkPurpose = "Campaigns.Alerts.Subscriber.v1";
     private const string ConfirmPurpose = "confirm";
     private const string ManagePurpose = "manage";
 
-    private readonly ITimeLimitedDataProtector protector =
-        protection.CreateProtector("Campaigns.Alerts.Subscriber.v1").ToTimeLimitedDataProtector();
-
     public string BaseUrl { get; } = options.Value.PublicBaseUrl.TrimEnd('/');
 
-    public string ConfirmToken(Guid subscriberId) => Protect(ConfirmPurpose, subscriberId, ConfirmLifetime);
+    public string ConfirmToken(Guid subscriberId) => links.Sign(LinkPurpose, Payload(ConfirmPurpose, subscriberId), ConfirmLifetime);
 
-    public string ManageToken(Guid subscriberId) => Protect(ManagePurpose, subscriberId, ManageLifetime);
+    public string ManageToken(Guid subscriberId) => links.Sign(LinkPurpose, Payload(ManagePurpose, subscriberId), ManageLifetime);
 
-    public string ConfirmToken(Guid subscriberId, DateTimeOffset expires) => protector.Protect($"{ConfirmPurpose}:{subscriberId:N}", expires);
+    public string ConfirmToken(Guid subscriberId, DateTimeOffset expires) => links.Sign(LinkPurpose, Payload(ConfirmPurpose, subscriberId), expires);
 
     public Guid? ReadConfirm(string? token) => Read(ConfirmPurpose, token);
 
@@ -42,8 +40,7 @@ public sealed class AlertLinks(IDataProtectionProvider protection, IOptions<Camp
 
     public string ActionUrl(string slug, string language, string manageToken) => $"{BaseUrl}/alerts/{slug}?lang={language}&s={manageToken}";
 
-    private string Protect(string purpose, Guid subscriberId, TimeSpan lifetime) =>
-        protector.Protect($"{purpose}:{subscriberId:N}", clock.GetUtcNow() + lifetime);
+    private static string Payload(string purpose, Guid subscriberId) => $"{purpose}:{subscriberId:N}";
 
     private Guid? Read(string purpose, string? token)
     {
@@ -52,21 +49,9 @@ public sealed class AlertLinks(IDataProtectionProvider protection, IOptions<Camp
             return null;
         }
 
-        try
-        {
-            var value = protector.Unprotect(token, out _);
-            return value.StartsWith(purpose + ":", StringComparison.Ordinal) && Guid.TryParseExact(value[(purpose.Length + 1)..], "N", out var id)
-                ? id
-                : null;
-        }
-        catch (CryptographicException)
-        {
-            // Forged, tampered or expired: all the same to the visitor.
-            return null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var value = links.Read(LinkPurpose, token);
+        return value is not null && value.StartsWith(purpose + ":", StringComparison.Ordinal) && Guid.TryParseExact(value[(purpose.Length + 1)..], "N", out var id)
+            ? id
+            : null;
     }
 }

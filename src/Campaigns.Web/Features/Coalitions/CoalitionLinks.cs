@@ -1,5 +1,5 @@
 using Campaigns.Web.Infrastructure.Hosting;
-using Microsoft.AspNetCore.DataProtection;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Features.Coalitions;
@@ -8,16 +8,17 @@ namespace Campaigns.Web.Features.Coalitions;
 /// Signed links that let a member's signatory re-affirm the points of unity without an account. The link names
 /// the member only: whoever holds the signatory's email speaks for that organisation, as the first signature did.
 /// </summary>
-public sealed class CoalitionLinks(IDataProtectionProvider protection, IOptions<CampaignsOptions> options, TimeProvider clock)
+public sealed class CoalitionLinks(SignedLinks links, IOptions<CampaignsOptions> options)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(90);
 
-    private readonly ITimeLimitedDataProtector protector =
-        protection.CreateProtector("Campaigns.Coalitions.Member.v1").ToTimeLimitedDataProtector();
+    // Both are part of every link already sent: never change them.
+    private const string LinkPurpose = "Campaigns.Coalitions.Member.v1";
+    private const string ReaffirmPrefix = "reaffirm:";
 
     public string BaseUrl { get; } = options.Value.PublicBaseUrl.TrimEnd('/');
 
-    public string ReaffirmToken(Guid memberId) => protector.Protect($"reaffirm:{memberId:N}", clock.GetUtcNow() + Lifetime);
+    public string ReaffirmToken(Guid memberId) => links.Sign(LinkPurpose, $"{ReaffirmPrefix}{memberId:N}", Lifetime);
 
     public string ReaffirmUrl(string slug, Guid memberId) => $"{BaseUrl}/coalitions/{slug}/reaffirm/{ReaffirmToken(memberId)}";
 
@@ -31,14 +32,7 @@ public sealed class CoalitionLinks(IDataProtectionProvider protection, IOptions<
             return null;
         }
 
-        try
-        {
-            var value = protector.Unprotect(token, out _);
-            return value.StartsWith("reaffirm:", StringComparison.Ordinal) && Guid.TryParseExact(value["reaffirm:".Length..], "N", out var id) ? id : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
+        var value = links.Read(LinkPurpose, token);
+        return value is not null && value.StartsWith(ReaffirmPrefix, StringComparison.Ordinal) && Guid.TryParseExact(value[ReaffirmPrefix.Length..], "N", out var id) ? id : null;
     }
 }

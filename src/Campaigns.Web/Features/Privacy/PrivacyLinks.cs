@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
 using Campaigns.Web.Infrastructure.Hosting;
-using Microsoft.AspNetCore.DataProtection;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Features.Privacy;
@@ -9,16 +8,15 @@ namespace Campaigns.Web.Features.Privacy;
 /// Signed, time-limited links that prove someone reads a mailbox: whoever holds one may see and erase what we hold
 /// about that one address. Short-lived, because the page behind it shows everything.
 /// </summary>
-public sealed class PrivacyLinks(IDataProtectionProvider protection, IOptions<CampaignsOptions> options, TimeProvider clock)
+public sealed class PrivacyLinks(SignedLinks links, IOptions<CampaignsOptions> options)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    // Both are part of every link already sent: never change them.
+    private const string LinkPurpose = "Campaigns.Privacy.Rights.v1";
     private const string Purpose = "rights";
 
-    private readonly ITimeLimitedDataProtector protector =
-        protection.CreateProtector("Campaigns.Privacy.Rights.v1").ToTimeLimitedDataProtector();
-
-    public string Token(string email) => protector.Protect($"{Purpose}:{Normalise(email)}", clock.GetUtcNow() + Lifetime);
+    public string Token(string email) => links.Sign(LinkPurpose, $"{Purpose}:{Normalise(email)}", Lifetime);
 
     public string Url(string token) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/privacy/{token}";
 
@@ -30,19 +28,8 @@ public sealed class PrivacyLinks(IDataProtectionProvider protection, IOptions<Ca
             return null;
         }
 
-        try
-        {
-            var value = protector.Unprotect(token, out var expires);
-            return expires >= clock.GetUtcNow() && value.StartsWith(Purpose + ":", StringComparison.Ordinal) ? value[(Purpose.Length + 1)..] : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var value = links.Read(LinkPurpose, token);
+        return value is not null && value.StartsWith(Purpose + ":", StringComparison.Ordinal) ? value[(Purpose.Length + 1)..] : null;
     }
 
     public static string Normalise(string email)

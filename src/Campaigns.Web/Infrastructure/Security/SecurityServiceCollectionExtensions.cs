@@ -57,6 +57,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddDataProtection()
             .SetApplicationName("Campaigns")
             .PersistKeysToDbContext<CampaignsDbContext>();
+        services.AddSingleton<SignedLinks>();
 
         services.AddScoped<AdminBootstrapper>();
         return services;

@@ -4,7 +4,7 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Aid;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Hosting;
-using Microsoft.AspNetCore.DataProtection;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,14 +17,14 @@ namespace Campaigns.Web.Features.Aid.Giving;
 /// </summary>
 public sealed class DonorHistory(
     CampaignsDbContext db,
-    IDataProtectionProvider protection,
+    SignedLinks links,
     EmailQueue emails,
-    IOptions<CampaignsOptions> options,
-    TimeProvider clock)
+    IOptions<CampaignsOptions> options)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
-    private ITimeLimitedDataProtector Protector => protection.CreateProtector("Campaigns.Aid.DonorHistory").ToTimeLimitedDataProtector();
+    // Part of every link already sent: never change it, nor the extra Base64Url layer around the token.
+    private const string Purpose = "Campaigns.Aid.DonorHistory";
 
     public async Task SendLinkAsync(string email, CancellationToken cancellationToken)
     {
@@ -45,21 +45,23 @@ public sealed class DonorHistory(
     public string CreateToken(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(Protector.Protect(email.Trim().ToLowerInvariant(), clock.GetUtcNow() + LinkLifetime)));
+        return WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(links.Sign(Purpose, email.Trim().ToLowerInvariant(), LinkLifetime)));
     }
 
     /// <returns>The email the link was made for, or null when it is forged or expired.</returns>
     public string? Read(string token)
     {
+        string signed;
         try
         {
-            var email = Protector.Unprotect(Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)), out var expires);
-            return expires >= clock.GetUtcNow() ? email : null;
+            signed = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
         }
-        catch (Exception ex) when (ex is FormatException or System.Security.Cryptography.CryptographicException)
+        catch (FormatException)
         {
             return null;
         }
+
+        return links.Read(Purpose, signed);
     }
 
     public async Task<List<GivingLine>> LinesAsync(string email, int? year, CancellationToken cancellationToken)
