@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -13,6 +14,9 @@ namespace Campaigns.Web.Infrastructure.Security;
 /// </remarks>
 public sealed class SignedLinks(IDataProtectionProvider protection, TimeProvider clock)
 {
+    // One protector per purpose for the life of the app: bulk sends sign a link per recipient.
+    private readonly ConcurrentDictionary<string, ITimeLimitedDataProtector> protectors = new(StringComparer.Ordinal);
+
     public string Sign(string purpose, string payload, TimeSpan lifetime) => Sign(purpose, payload, clock.GetUtcNow() + lifetime);
 
     public string Sign(string purpose, string payload, DateTimeOffset expires)
@@ -50,6 +54,6 @@ public sealed class SignedLinks(IDataProtectionProvider protection, TimeProvider
     private ITimeLimitedDataProtector Protector(string purpose)
     {
         ArgumentException.ThrowIfNullOrEmpty(purpose);
-        return protection.CreateProtector(purpose).ToTimeLimitedDataProtector();
+        return protectors.GetOrAdd(purpose, p => protection.CreateProtector(p).ToTimeLimitedDataProtector());
     }
 }
