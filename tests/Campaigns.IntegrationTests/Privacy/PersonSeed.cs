@@ -5,7 +5,9 @@ using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Assistance;
 using Campaigns.Web.Domain.Identity;
 using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Infrastructure.Email;
+using Campaigns.Web.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.IntegrationTests.Privacy;
@@ -13,12 +15,13 @@ namespace Campaigns.IntegrationTests.Privacy;
 /// <summary>One person present in every programme, the way the app would have stored them.</summary>
 internal static class PersonSeed
 {
-    public sealed record Seeded(Guid UserId, Guid StopId, Guid DriveId);
+    public sealed record Seeded(Guid UserId, Guid StopId, Guid DriveId, Guid DeploymentId);
 
     /// <summary>A volunteer account, an alert subscription with actions and deliveries, a paid gift with its ledger line and Stripe event, a goods pledge, an RSVP, a shift, a deployment with check-ins, and mail.</summary>
     public static async Task<Seeded> EverywhereAsync(CampaignsAppFactory app, string email, string name, string tag, Guid stopId, DateTimeOffset now, bool withAccount = true)
     {
         Guid userId = Guid.Empty;
+        var deploymentId = Guid.Empty;
         if (withAccount)
         {
             var user = await TestUsers.CreateAsync(app, email, Roles.Volunteer);
@@ -102,7 +105,16 @@ internal static class PersonSeed
                     HandoverReport = $"Report by {name}",
                 };
                 db.Deployments.Add(deployment);
-                db.CheckIns.Add(new CheckIn { Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, DueAt = now.AddDays(-1), SentAt = now.AddDays(-1), ConfirmedAt = now.AddDays(-1) });
+                var checkIn = new CheckIn { Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, DueAt = now.AddDays(-1), SentAt = now.AddDays(-1), ConfirmedAt = now.AddDays(-1), EscalatedAt = now.AddDays(-1) };
+                db.CheckIns.Add(checkIn);
+                deploymentId = deployment.Id;
+
+                // The reminder engine's rules for the deployment, the volunteer's "are you safe?" delivery and the
+                // coordinator's missed check-in alert (keyed by the coordinator, not by this person).
+                var rules = CheckInReminderKinds.Defaults(deployment.Id, graceHours: 2, now.AddDays(-20)).ToList();
+                db.ReminderRules.AddRange(rules);
+                db.ReminderDeliveries.Add(new ReminderDelivery { Id = Guid.CreateVersion7(), RuleId = rules[0].Id, OccurrenceId = checkIn.Id, PersonKey = "user:" + userId, CreatedAt = now.AddDays(-1) });
+                db.ReminderDeliveries.Add(new ReminderDelivery { Id = Guid.CreateVersion7(), RuleId = rules[1].Id, OccurrenceId = checkIn.Id, PersonKey = "user:" + Guid.NewGuid(), CreatedAt = now.AddDays(-1) });
             }
 
             db.QueuedEmails.Add(new QueuedEmail
@@ -116,7 +128,7 @@ internal static class PersonSeed
                 Kind = "tours-host", CreatedAt = now.AddDays(-3), SentAt = now.AddDays(-3),
             });
             await db.SaveChangesAsync();
-            return new Seeded(userId, stopId, drive.Id);
+            return new Seeded(userId, stopId, drive.Id, deploymentId);
         });
     }
 

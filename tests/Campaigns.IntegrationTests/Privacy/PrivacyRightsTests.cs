@@ -26,7 +26,7 @@ public sealed partial class PrivacyRightsTests(CampaignsAppFactory app) : AppTes
         var now = DateTimeOffset.UtcNow;
         var stopId = await PersonSeed.FullStopAsync(App, now, capacity: 2);
         var rosa = await PersonSeed.EverywhereAsync(App, RosaEmail, RosaName, "rosa", stopId, now);
-        await PersonSeed.EverywhereAsync(App, OtherEmail, OtherName, "otto", stopId, now);
+        var otto = await PersonSeed.EverywhereAsync(App, OtherEmail, OtherName, "otto", stopId, now);
         var waiting = await App.WithDbAsync(async db =>
         {
             var rsvp = new Rsvp { Id = Guid.CreateVersion7(), StopId = stopId, Name = "Wanda Waiting", Email = "wanda@example.org", EmailKey = "wanda@example.org", Status = RsvpStatus.Waitlisted, CreatedAt = now };
@@ -79,6 +79,8 @@ public sealed partial class PrivacyRightsTests(CampaignsAppFactory app) : AppTes
         Assert.Equal(HttpStatusCode.Redirect, mine.StatusCode);
         Assert.Contains("Gifts: 1", WebUtility.HtmlDecode(await signedIn.GetStringAsync(mine.Headers.Location!.OriginalString)), StringComparison.Ordinal);
 
+        var rosaRules = await App.WithDbAsync(db => db.ReminderRules.Where(r => r.ScopeId == rosa.DeploymentId).Select(r => r.Id).ToListAsync());
+        Assert.Equal(2, rosaRules.Count);
         var ledgerBefore = await LedgerTotalsAsync();
         var donationsBefore = await App.WithDbAsync(db => db.Donations.CountAsync());
 
@@ -117,7 +119,15 @@ public sealed partial class PrivacyRightsTests(CampaignsAppFactory app) : AppTes
             Assert.Empty(await PersonSeed.TablesContainingAsync(App, needle));
         }
 
+        // The reminder engine keeps nothing about the erased deployments: no rule scoped to them, no delivery of those
+        // rules or for their check-ins, whoever it went to.
+        Assert.False(await App.WithDbAsync(db => db.Deployments.AnyAsync(d => d.Id == rosa.DeploymentId)));
+        Assert.False(await App.WithDbAsync(db => db.ReminderRules.AnyAsync(r => r.ScopeId == rosa.DeploymentId || rosaRules.Contains(r.Id))));
+        Assert.False(await App.WithDbAsync(db => db.ReminderDeliveries.AnyAsync(d => rosaRules.Contains(d.RuleId))));
+
         // The other person is untouched.
+        Assert.Equal(2, await App.WithDbAsync(db => db.ReminderRules.CountAsync(r => r.ScopeId == otto.DeploymentId)));
+        Assert.Equal(2, await App.WithDbAsync(db => db.ReminderDeliveries.CountAsync(d => db.ReminderRules.Any(r => r.Id == d.RuleId && r.ScopeId == otto.DeploymentId))));
         Assert.NotEmpty(await PersonSeed.TablesContainingAsync(App, OtherEmail));
         Assert.True(await App.WithDbAsync(db => db.Donations.AnyAsync(d => d.DonorEmail == OtherEmail && d.DonorName == OtherName)));
     }

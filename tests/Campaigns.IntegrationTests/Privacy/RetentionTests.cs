@@ -4,8 +4,10 @@ using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Assistance;
 using Campaigns.Web.Domain.Identity;
 using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Features.Privacy.Retention;
 using Campaigns.Web.Infrastructure.Email;
+using Campaigns.Web.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.IntegrationTests.Privacy;
@@ -58,6 +60,18 @@ public sealed class RetentionTests(ClockedAppFactory app) : AppTestBase(app), IC
             var checkOngoing = Check(ongoing);
             db.CheckIns.AddRange(checkInside, checkPast, checkOngoing);
 
+            // The reminder engine's deliveries for those check-ins: the volunteer's question and the coordinator's alert.
+            var rulesInside = CheckInReminderKinds.Defaults(endedInside.Id, graceHours: 2, Past(800)).ToList();
+            var rulesPast = CheckInReminderKinds.Defaults(endedPast.Id, graceHours: 2, Past(800)).ToList();
+            db.ReminderRules.AddRange(rulesInside.Concat(rulesPast));
+            ReminderDelivery Delivered(ReminderRule rule, CheckIn checkIn) => new()
+            {
+                Id = Guid.CreateVersion7(), RuleId = rule.Id, OccurrenceId = checkIn.Id, PersonKey = "user:" + volunteer.Id, CreatedAt = checkIn.DueAt,
+            };
+            var deliveredInside = rulesInside.Select(r => Delivered(r, checkInside)).ToList();
+            var deliveredPast = rulesPast.Select(r => Delivered(r, checkPast)).ToList();
+            db.ReminderDeliveries.AddRange(deliveredInside.Concat(deliveredPast));
+
             QueuedEmail Email(DateTimeOffset created, DateTimeOffset? sent) => new()
             {
                 Id = Guid.CreateVersion7(), ToAddress = "retention-mail@example.org", Subject = "S", HtmlBody = "<p>x</p>", TextBody = "x", Kind = "test", CreatedAt = created, SentAt = sent,
@@ -95,8 +109,8 @@ public sealed class RetentionTests(ClockedAppFactory app) : AppTestBase(app), IC
             await db.SaveChangesAsync();
             return new
             {
-                Kept = new[] { deliveryInside.Id, checkInside.Id, checkOngoing.Id, sentInside.Id, unsentOld.Id, pendingInside.Id, active.Id, rsvpInside.Id },
-                Gone = new[] { deliveryPast.Id, deliveryFailedPast.Id, checkPast.Id, sentPast.Id, pendingPast.Id, rsvpPast.Id },
+                Kept = new[] { deliveryInside.Id, checkInside.Id, checkOngoing.Id, sentInside.Id, unsentOld.Id, pendingInside.Id, active.Id, rsvpInside.Id }.Concat(deliveredInside.Select(d => d.Id)).ToArray(),
+                Gone = new[] { deliveryPast.Id, deliveryFailedPast.Id, checkPast.Id, sentPast.Id, pendingPast.Id, rsvpPast.Id }.Concat(deliveredPast.Select(d => d.Id)).ToArray(),
             };
         });
         var ledgerBefore = await LedgerAsync();
@@ -109,6 +123,7 @@ public sealed class RetentionTests(ClockedAppFactory app) : AppTestBase(app), IC
             var all = new HashSet<Guid>();
             all.UnionWith(await db.AlertDeliveries.Select(d => d.Id).ToListAsync());
             all.UnionWith(await db.CheckIns.Select(c => c.Id).ToListAsync());
+            all.UnionWith(await db.ReminderDeliveries.Select(d => d.Id).ToListAsync());
             all.UnionWith(await db.QueuedEmails.Select(e => e.Id).ToListAsync());
             all.UnionWith(await db.AlertSubscribers.Select(s => s.Id).ToListAsync());
             all.UnionWith(await db.Rsvps.Select(r => r.Id).ToListAsync());

@@ -1,3 +1,4 @@
+using Campaigns.Web.Domain.Coalitions;
 using Campaigns.Web.Domain.Tours;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -20,5 +21,7 @@ internal sealed class RsvpConfiguration : IEntityTypeConfiguration<Rsvp>
         builder.HasIndex(r => new { r.StopId, r.EmailKey }).IsUnique();
         builder.HasIndex(r => new { r.StopId, r.Status, r.CreatedAt });
         builder.HasOne<TourStop>().WithMany().HasForeignKey(r => r.StopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.ViaMemberId);
+        builder.HasOne<CoalitionMember>().WithMany().HasForeignKey(r => r.ViaMemberId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -34,4 +34,7 @@ public sealed class Rsvp
 
     /// <summary>Recorded by the coordinator after the event; the feedback email goes to those who came.</summary>
     public bool? Attended { get; set; }
+
+    /// <summary>The coalition co-sponsor of the tour whose share link ("?via=") brought the person; null otherwise.</summary>
+    public Guid? ViaMemberId { get; set; }
 }

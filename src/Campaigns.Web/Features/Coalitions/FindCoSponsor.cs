@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Web.Features.Coalitions;
 
 /// <summary>
-/// Which co-sponsor brought a supporter to an urgent action or a drive, from the "?via=member" of that member's
-/// share link (the same member slug a sign-up uses). A link that names no co-sponsor of a joint action on this very
-/// programme is ignored rather than refused: a stale or edited link must never stop someone from acting or giving.
+/// Which co-sponsor brought a supporter to an urgent action, a drive or a tour's events, from the "?via=member" of
+/// that member's share link (the same member slug a sign-up uses). A link that names no co-sponsor of a joint action
+/// on this very programme is ignored rather than refused: a stale or edited link must never stop someone from acting,
+/// giving or coming along.
 /// </summary>
 public sealed class FindCoSponsor(CampaignsDbContext db)
 {

@@ -1,6 +1,7 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Coalitions;
+using Campaigns.Web.Domain.Tours;
 using Campaigns.Web.Features.Aid;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,10 @@ public sealed class ReadJointAction(CampaignsDbContext db, ReadDrive drives)
         long raised = 0;
         var currency = "";
         var letters = 0;
+        var eventSignUps = 0;
         Dictionary<Guid, long> raisedVia = [];
         Dictionary<Guid, int> lettersVia = [];
+        Dictionary<Guid, int> eventSignUpsVia = [];
         switch (action.Kind)
         {
             case JointActionKind.AidDrive:
@@ -46,15 +49,29 @@ public sealed class ReadJointAction(CampaignsDbContext db, ReadDrive drives)
                     .Select(g => new { g.Key, Count = g.Count() })
                     .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
                 break;
+            case JointActionKind.SpeakerTour:
+                // Places and waitlist alike, as the tour counts them; a cancelled reply is no longer a sign-up.
+                var rsvps = db.Rsvps.Where(r => r.Status != RsvpStatus.Cancelled
+                    && db.TourStops.Any(s => s.Id == r.StopId && db.Tours.Any(t => t.Id == s.TourId && t.Slug == action.ProgrammeSlug)));
+                eventSignUps = await rsvps.CountAsync(cancellationToken);
+                eventSignUpsVia = await rsvps.Where(r => r.ViaMemberId != null).GroupBy(r => r.ViaMemberId!.Value)
+                    .Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+                break;
         }
 
         var sponsors = await db.CoalitionMembers.AsNoTracking()
             .Where(m => db.JointActionSponsors.Any(s => s.JointActionId == actionId && s.MemberId == m.Id))
             .OrderBy(m => m.OrganisationName)
-            .Select(m => new SponsorShare(m.Id, m.OrganisationName, m.Slug, db.JointActionSupporters.Count(x => x.JointActionId == actionId && x.ViaMemberId == m.Id), 0, 0))
+            .Select(m => new SponsorShare(m.Id, m.OrganisationName, m.Slug, db.JointActionSupporters.Count(x => x.JointActionId == actionId && x.ViaMemberId == m.Id), 0, 0, 0))
             .ToListAsync(cancellationToken);
-        sponsors = sponsors.Select(s => s with { LettersSent = lettersVia.GetValueOrDefault(s.MemberId), RaisedMinor = raisedVia.GetValueOrDefault(s.MemberId) }).ToList();
-        return new JointActionTotals(action.Id, action.Title, action.Kind, action.ProgrammeSlug, signUps, letters, raised, currency, sponsors);
+        sponsors = sponsors.Select(s => s with
+        {
+            LettersSent = lettersVia.GetValueOrDefault(s.MemberId),
+            RaisedMinor = raisedVia.GetValueOrDefault(s.MemberId),
+            EventSignUps = eventSignUpsVia.GetValueOrDefault(s.MemberId),
+        }).ToList();
+        return new JointActionTotals(action.Id, action.Title, action.Kind, action.ProgrammeSlug, signUps, letters, raised, currency, sponsors, eventSignUps);
     }
 
     public Task<List<SupporterRow>> SupportersVisibleToAsync(Guid actionId, Guid memberId, CancellationToken cancellationToken) =>
@@ -67,10 +84,13 @@ public sealed class ReadJointAction(CampaignsDbContext db, ReadDrive drives)
 }
 
 /// <summary>One co-sponsor's own contribution: what came through its share link ("?via=" its slug).</summary>
-public sealed record SponsorShare(Guid MemberId, string Name, string Slug, int SignUps, int LettersSent, long RaisedMinor);
+/// <param name="EventSignUps">RSVPs to the co-sponsored tour's events (waitlist included, cancellations not).</param>
+public sealed record SponsorShare(Guid MemberId, string Name, string Slug, int SignUps, int LettersSent, long RaisedMinor, int EventSignUps);
 
+/// <param name="EventSignUps">RSVPs to the co-sponsored tour's events (waitlist included, cancellations not).</param>
 public sealed record JointActionTotals(
-    Guid Id, string Title, JointActionKind Kind, string ProgrammeSlug, int SignUps, int LettersSent, long RaisedMinor, string Currency, IReadOnlyList<SponsorShare> Sponsors);
+    Guid Id, string Title, JointActionKind Kind, string ProgrammeSlug, int SignUps, int LettersSent, long RaisedMinor, string Currency, IReadOnlyList<SponsorShare> Sponsors,
+    int EventSignUps);
 
 /// <param name="OwnSignUp">True when the supporter came through this member; false when shared by consent.</param>
 public sealed record SupporterRow(string Name, string Email, bool OwnSignUp, DateTimeOffset JoinedAt);

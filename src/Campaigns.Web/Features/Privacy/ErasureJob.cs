@@ -4,6 +4,7 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Privacy;
 using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Features.Assistance.CheckIns;
 using Campaigns.Web.Features.Tours;
 using Campaigns.Web.Infrastructure.Email;
 using Hangfire;
@@ -212,6 +213,12 @@ public sealed class ErasureJob(
 
             // Check-ins and schedules go with their deployments (cascade); skills, languages, availability with the profile.
             var deploymentIds = await db.Deployments.Where(d => d.VolunteerId == user.Id).Select(d => d.Id).ToListAsync(ct);
+
+            // The engine's check-in rules are scoped to the deployments and nothing cascades from a deployment to
+            // them; their deliveries (the coordinator's missed check-in alerts among them) go with the rules.
+            var ruleIds = await db.ReminderRules.Where(r => CheckInReminderKinds.All.Contains(r.Kind) && deploymentIds.Contains(r.ScopeId)).Select(r => r.Id).ToListAsync(ct);
+            deleted += await db.ReminderDeliveries.Where(d => ruleIds.Contains(d.RuleId)).ExecuteDeleteAsync(ct);
+            deleted += await db.ReminderRules.Where(r => ruleIds.Contains(r.Id)).ExecuteDeleteAsync(ct);
             deleted += await db.CheckIns.Where(c => deploymentIds.Contains(c.DeploymentId)).ExecuteDeleteAsync(ct);
             deleted += await db.CheckInSchedules.Where(c => deploymentIds.Contains(c.DeploymentId)).ExecuteDeleteAsync(ct);
             deleted += await db.Deployments.Where(d => d.VolunteerId == user.Id).ExecuteDeleteAsync(ct);

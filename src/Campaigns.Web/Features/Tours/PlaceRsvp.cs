@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Coalitions;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Features.Coalitions;
 using Campaigns.Web.Features.Tours.Emails;
 using Campaigns.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,12 @@ public sealed class RsvpForm
     [StringLength(1000)]
     [Display(Name = "Accessibility or interpretation needs (optional)")]
     public string? Needs { get; set; }
+
+    /// <summary>
+    /// Slug of the coalition co-sponsor whose share link brought the person. Not validated as input: one that names
+    /// no co-sponsor of this tour is simply not recorded.
+    /// </summary>
+    public string? Via { get; set; }
 }
 
 public enum RsvpOutcome
@@ -40,7 +48,7 @@ public enum RsvpOutcome
 /// An RSVP to a confirmed, upcoming event: a place if one is free, otherwise the waitlist. One per email address
 /// per event. The place, the row and the confirmation email commit together or not at all.
 /// </summary>
-public sealed class PlaceRsvp(CampaignsDbContext db, Waitlist waitlist, EventEmails eventEmails, EmailQueue emails, TimeProvider clock)
+public sealed class PlaceRsvp(CampaignsDbContext db, Waitlist waitlist, EventEmails eventEmails, EmailQueue emails, FindCoSponsor coSponsors, TimeProvider clock)
 {
     public async Task<RsvpOutcome> HandleAsync(string tourSlug, string stopSlug, RsvpForm form, CancellationToken cancellationToken)
     {
@@ -67,6 +75,7 @@ public sealed class PlaceRsvp(CampaignsDbContext db, Waitlist waitlist, EventEma
             return RsvpOutcome.AlreadyRegistered;
         }
 
+        var viaMemberId = await coSponsors.HandleAsync(JointActionKind.SpeakerTour, tourSlug, form.Via, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -79,6 +88,7 @@ public sealed class PlaceRsvp(CampaignsDbContext db, Waitlist waitlist, EventEma
             rsvp.Status = status;
             rsvp.CreatedAt = now;
             rsvp.CancelledAt = null;
+            rsvp.ViaMemberId = viaMemberId;
             if (existing is null)
             {
                 db.Rsvps.Add(rsvp);

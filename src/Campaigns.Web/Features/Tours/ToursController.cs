@@ -24,7 +24,7 @@ public sealed class ToursController(ReadTourPlan plans, SearchLibrary library, T
         View("Index", await programmes.ToursAsync(null, cancellationToken));
 
     [HttpGet("/tours/{slug:" + SlugPattern + "}")]
-    public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(string slug, string? via, CancellationToken cancellationToken)
     {
         var plan = await plans.HandleAsync(slug, publicOnly: true, cancellationToken);
         if (plan is null)
@@ -33,6 +33,7 @@ public sealed class ToursController(ReadTourPlan plans, SearchLibrary library, T
         }
 
         ViewData["Library"] = await library.ForTourAsync(plan.Id, cancellationToken);
+        ViewData["Via"] = ShareVia(via);
         return View("Details", plan);
     }
 
@@ -44,8 +45,8 @@ public sealed class ToursController(ReadTourPlan plans, SearchLibrary library, T
     }
 
     [HttpGet("/tours/{slug:" + SlugPattern + "}/events/{stop:" + SlugPattern + "}")]
-    public async Task<IActionResult> Event(string slug, string stop, CancellationToken cancellationToken) =>
-        await EventViewAsync(slug, stop, new RsvpForm(), cancellationToken) ?? NotFound();
+    public async Task<IActionResult> Event(string slug, string stop, string? via, CancellationToken cancellationToken) =>
+        await EventViewAsync(slug, stop, new RsvpForm { Via = ShareVia(via) }, cancellationToken) ?? NotFound();
 
     [HttpGet("/tours/{slug:" + SlugPattern + "}/events/{stop:" + SlugPattern + "}.ics")]
     public async Task<IActionResult> EventCalendar(string slug, string stop, CancellationToken cancellationToken)
@@ -121,6 +122,9 @@ public sealed class ToursController(ReadTourPlan plans, SearchLibrary library, T
         ViewData["Library"] = await library.ForTourAsync(plan.Id, cancellationToken);
         return View("Event", new EventView(plan, row, form, open));
     }
+
+    /// <summary>A co-sponsor's share link carries "?via=" its slug; anything else is dropped here and ignored later.</summary>
+    private static string? ShareVia(string? via) => via is { Length: > 0 and <= 80 } ? via : null;
 
     private FileContentResult Ics(string name, IEnumerable<IcsEvent> events, string fileName) =>
         File(System.Text.Encoding.UTF8.GetBytes(IcsWriter.Write(name, events, clock.GetUtcNow())), "text/calendar; charset=utf-8", fileName + ".ics");

@@ -2545,7 +2545,12 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.Property<Guid>("StopId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ViaMemberId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ViaMemberId");
 
                     b.HasIndex("StopId", "EmailKey")
                         .IsUnique();
@@ -3674,6 +3679,11 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasForeignKey("StopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Coalitions.CoalitionMember", null)
+                        .WithMany()
+                        .HasForeignKey("ViaMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.ShiftSignup", b =>

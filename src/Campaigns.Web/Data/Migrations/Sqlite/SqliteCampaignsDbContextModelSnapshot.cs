@@ -2539,7 +2539,12 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("StopId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ViaMemberId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ViaMemberId");
 
                     b.HasIndex("StopId", "EmailKey")
                         .IsUnique();
@@ -3662,6 +3667,11 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Campaigns.Web.Domain.Coalitions.CoalitionMember", null)
+                        .WithMany()
+                        .HasForeignKey("ViaMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Campaigns.Web.Domain.Tours.ShiftSignup", b =>

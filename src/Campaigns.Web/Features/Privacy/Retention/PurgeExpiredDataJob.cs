@@ -1,6 +1,7 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Assistance;
+using Campaigns.Web.Features.Assistance.CheckIns;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,9 @@ public sealed class PurgeExpiredDataJob(CampaignsDbContext db, IOptions<Retentio
             || (d.Status == DeploymentStatus.Declined && d.DeclinedAt < checkInsBefore)).Select(d => d.Id);
         var checkIns = await PurgeAsync(
             db.CheckIns.Where(c => ended.Contains(c.DeploymentId)).Select(c => c.Id),
-            ids => db.CheckIns.Where(c => ids.Contains(c.Id)), cancellationToken);
+            ids => db.CheckIns.Where(c => ids.Contains(c.Id)), cancellationToken,
+            ids => db.ReminderDeliveries.Where(d => ids.Contains(d.OccurrenceId) && db.ReminderRules.Any(r => r.Id == d.RuleId && CheckInReminderKinds.All.Contains(r.Kind)))
+                .ExecuteDeleteAsync(cancellationToken));
 
         var emailsBefore = now.AddDays(-o.SentEmails);
         var emails = await PurgeAsync(
@@ -66,8 +69,13 @@ public sealed class PurgeExpiredDataJob(CampaignsDbContext db, IOptions<Retentio
             deliveries, checkIns, emails, stripeEvents, subscribers, rsvps, givenUp);
     }
 
-    /// <summary>Deletes the rows <paramref name="expired"/> finds, a batch of ids at a time, until none is left.</summary>
-    private async Task<int> PurgeAsync<TKey, TEntity>(IQueryable<TKey> expired, Func<List<TKey>, IQueryable<TEntity>> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the rows <paramref name="expired"/> finds, a batch of ids at a time, until none is left; with
+    /// <paramref name="dependents"/>, the rows that point at a batch (no foreign key cascades to them) go in the same
+    /// transaction.
+    /// </summary>
+    private async Task<int> PurgeAsync<TKey, TEntity>(
+        IQueryable<TKey> expired, Func<List<TKey>, IQueryable<TEntity>> rows, CancellationToken cancellationToken, Func<List<TKey>, Task<int>>? dependents = null)
     {
         var total = 0;
         while (true)
@@ -78,7 +86,18 @@ public sealed class PurgeExpiredDataJob(CampaignsDbContext db, IOptions<Retentio
                 return total;
             }
 
-            total += await rows(ids).ExecuteDeleteAsync(cancellationToken);
+            if (dependents is null)
+            {
+                total += await rows(ids).ExecuteDeleteAsync(cancellationToken);
+            }
+            else
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await dependents(ids);
+                total += await rows(ids).ExecuteDeleteAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             if (ids.Count < options.Value.BatchSize)
             {
                 return total;
