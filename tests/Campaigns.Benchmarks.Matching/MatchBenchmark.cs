@@ -64,6 +64,17 @@ internal static class MatchBenchmark
             }
         }
 
+        // The bounded path must give the same top as scoring everyone in memory.
+        await using (var db = new PostgresCampaignsDbContext(options))
+        {
+            var model = await new FindMatches(db, TimeProvider.System).HandleAsync(slug, CancellationToken.None);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var plain = global::Campaigns.Web.Domain.Assistance.Matching.Rank(model!.Needs, await new FindMatches(db, TimeProvider.System).CandidatesAsync(model.Needs, null, CancellationToken.None), today).Take(FindMatches.Shown);
+            var same = plain.Select(r => (r.Candidate.VolunteerId, r.Score, r.Explanation))
+                .SequenceEqual(model.Rows.Select(r => (r.Result.Candidate.VolunteerId, r.Result.Score, r.Result.Explanation)));
+            Console.WriteLine(same ? $"{label}: same top {FindMatches.Shown} as scoring everyone" : $"{label}: TOP DIFFERS from scoring everyone");
+        }
+
         timings.Sort();
         var median = timings[timings.Count / 2];
         var p95 = timings[(int)Math.Ceiling(timings.Count * 0.95) - 1];

@@ -51,6 +51,8 @@ public static class Matching
     public static IReadOnlyList<MatchResult> Rank(MatchNeeds needs, IEnumerable<MatchCandidate> candidates, DateOnly today) =>
         candidates.Select(c => Score(needs, c, today))
             .OrderByDescending(r => r.Score).ThenByDescending(r => r.RequiredCovered).ThenBy(r => r.Candidate.Name, StringComparer.Ordinal)
+            // Two volunteers with the same name and score would otherwise come in whatever order the database read them.
+            .ThenBy(r => r.Candidate.VolunteerId)
             .ToList();
 
     public static MatchResult Score(MatchNeeds needs, MatchCandidate candidate, DateOnly today)
