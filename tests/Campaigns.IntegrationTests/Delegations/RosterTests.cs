@@ -302,6 +302,28 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
     }
 
     [Fact]
+    public async Task A_missed_check_in_still_alerts_the_coordinator_after_an_outage_longer_than_the_catch_up_window()
+    {
+        var coordinator = await SignedInAsync("coord-outage@example.org", Roles.Coordinator);
+        var slug = await NewRosterAsync(coordinator, "Accompaniment through an outage", startsInDays: 4, ("Observer", "1"));
+        var lea = await SignedInAsync("lea-outage@example.org", Roles.Volunteer);
+        await ApplyAsync(lea, slug, await RoleIdAsync(slug, "Observer"));
+        await DecideAsync(coordinator, slug, "lea-outage@example.org", "approve");
+        var startsAt = await App.WithDbAsync(db => db.Rosters.Where(r => r.Slug == slug).Select(r => r.StartsAt).SingleAsync());
+
+        // The engine does not run from before the first check-in until noon the next day: the alert for the first
+        // day fell due twelve hours earlier, twice the catch-up window.
+        Clock.Now = startsAt.AddHours(36);
+        await Task.WhenAll(RunDueRemindersAsync(), RunDueRemindersAsync());
+        var alert = await EmailAsync("coord-outage@example.org", "Missed delegation check-in");
+        await RunDueRemindersAsync();
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Contains("lea-outage", alert.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, Count("coord-outage@example.org", "Missed delegation check-in"));
+    }
+
+    [Fact]
     public async Task The_demo_roster_loads_once_with_its_roles_and_briefing_reminder()
     {
         for (var run = 0; run < 2; run++)

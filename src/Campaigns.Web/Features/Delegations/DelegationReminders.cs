@@ -23,13 +23,14 @@ public static class DelegationReminderKinds
 
     /// <summary>
     /// Rules a new roster starts with: the briefing three days before, the check-in at 18:00 UTC each day, and the
-    /// coordinators alerted at midnight UTC about anyone who has not answered it.
+    /// coordinators alerted at midnight UTC about anyone who has not answered it. The alert is never dropped: after
+    /// an outage longer than the engine's catch-up window it still goes.
     /// </summary>
     public static IEnumerable<ReminderRule> Defaults(Guid rosterId, DateTimeOffset now) =>
     [
         new ReminderRule { Id = Guid.CreateVersion7(now), Kind = Briefing, ScopeId = rosterId, OffsetMinutes = -3 * 24 * 60, CreatedAt = now },
         new ReminderRule { Id = Guid.CreateVersion7(now), Kind = CheckIn, ScopeId = rosterId, OffsetMinutes = 18 * 60, CreatedAt = now },
-        new ReminderRule { Id = Guid.CreateVersion7(now), Kind = MissedCheckIn, ScopeId = rosterId, OffsetMinutes = 24 * 60, CreatedAt = now },
+        new ReminderRule { Id = Guid.CreateVersion7(now), Kind = MissedCheckIn, ScopeId = rosterId, OffsetMinutes = 24 * 60, NeverDropped = true, CreatedAt = now },
     ];
 }
 
@@ -89,7 +90,20 @@ public sealed class MissedCheckInAudience(CampaignsDbContext db, BriefingEmails 
 {
     public string Kind => DelegationReminderKinds.MissedCheckIn;
 
-    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule) => CheckInReminderAudience.Days(db, rule);
+    /// <summary>
+    /// Nothing bounds a never-dropped rule's days by time, so the days already dealt with are left out: those
+    /// everyone answered and those the coordinators were alerted about.
+    /// </summary>
+    public IQueryable<ReminderOccurrence> Occurrences(ReminderRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var approved = briefings.Approved(rule.ScopeId);
+        return db.RosterDays
+            .Where(d => d.RosterId == rule.ScopeId
+                && !db.ReminderDeliveries.Any(x => x.RuleId == rule.Id && x.OccurrenceId == d.Id)
+                && approved.Any(p => !db.RosterCheckIns.Any(c => c.RosterDayId == d.Id && c.UserId == p.UserId)))
+            .Select(d => new ReminderOccurrence { Id = d.Id, AnchorAt = d.AnchorAt });
+    }
 
     public IQueryable<ReminderRecipient> Recipients(ReminderRule rule, Guid occurrenceId)
     {
