@@ -205,13 +205,7 @@ internal static class AlertBenchmark
     /// <summary>The test projects get the app's content root from Mvc.Testing's build targets; a console app names it itself.</summary>
     private static void UseAppContentRoot()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Campaigns.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CAMPAIGNS_WEB", Path.Combine(root!.FullName, "src", "Campaigns.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CAMPAIGNS_WEB", Path.Combine(RepositoryRoot.Path, "src", "Campaigns.Web"));
     }
 
     private static Process StartSink(int port)

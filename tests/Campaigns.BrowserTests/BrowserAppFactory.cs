@@ -60,13 +60,7 @@ public sealed class BrowserAppFactory : CampaignsAppFactory
     /// <summary>Screenshots land in tests/TestResults/screenshots, kept as test artifacts.</summary>
     public static string ScreenshotPath(string name)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Campaigns.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "tests", "TestResults", "screenshots");
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
     }

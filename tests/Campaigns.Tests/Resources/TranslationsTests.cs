@@ -9,7 +9,7 @@ namespace Campaigns.Tests.Resources;
 /// </summary>
 public sealed partial class TranslationsTests
 {
-    private static readonly string Web = Path.Combine(RepositoryRoot(), "src", "Campaigns.Web");
+    private static readonly string Web = Path.Combine(Campaigns.Testing.RepositoryRoot.Path, "src", "Campaigns.Web");
 
     public static TheoryData<string> Cultures => new() { "es", "fr" };
 
@@ -74,17 +74,6 @@ public sealed partial class TranslationsTests
 
     private static HashSet<string> Placeholders(string text) =>
         PlaceholderPattern().Matches(text).Select(m => m.Value).ToHashSet();
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Campaigns.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Campaigns.sln not found above the test binaries.");
-    }
 
     // T["..."] and localizer["..."] in views and code, validation messages and display names of forms.
     [GeneratedRegex("""(?:\bT|localizer)\["(?<key>(?:[^"\\]|\\.)*)"|ErrorMessage = "(?<key>[^"]*)"|Display\(Name = "(?<key>[^"]*)"|QueueAsync\(user, "(?<key>[^"]*)""")]
