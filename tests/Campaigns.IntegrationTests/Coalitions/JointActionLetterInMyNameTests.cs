@@ -22,7 +22,7 @@ public sealed partial class JointActionLetterInMyNameTests(CampaignsAppFactory a
     public async Task A_letter_emailed_in_my_name_through_a_member_link_counts_for_that_member_and_reaches_the_targets()
     {
         var actionId = await App.WithDbAsync(db => db.JointActions.Where(a => a.ProgrammeSlug == Action).Select(a => a.Id).SingleAsync());
-        var union = await App.WithDbAsync(db => db.CoalitionMembers.Where(m => m.Slug == "sindicato-textil-del-norte").Select(m => m.Id).SingleAsync());
+        var union = await App.MemberIdAsync("sindicato-textil-del-norte");
         var subscriber = await App.WithDbAsync(async db =>
         {
             var s = new AlertSubscriber
@@ -40,7 +40,7 @@ public sealed partial class JointActionLetterInMyNameTests(CampaignsAppFactory a
             token = scope.ServiceProvider.GetRequiredService<AlertLinks>().ManageToken(subscriber.Id);
         }
 
-        var before = await TotalsAsync(actionId);
+        var before = await App.JointTotalsAsync(actionId);
 
         // The personal link, carrying the member's "via": the "in my name" form keeps both.
         var browser = NewBrowser();
@@ -69,18 +69,12 @@ public sealed partial class JointActionLetterInMyNameTests(CampaignsAppFactory a
             m => m.To.Mailboxes.Any(a => a.Address == "quejas@defensoria.example") && (m.TextBody ?? "").Contains("Lucía Viamonte", StringComparison.Ordinal), MailTimeout);
         Assert.NotNull(letter);
 
-        var totals = await TotalsAsync(actionId);
+        var totals = await App.JointTotalsAsync(actionId);
         Assert.Equal(before.LettersSent + 3, totals.LettersSent);
         Assert.Equal(before.Sponsors.Single(s => s.MemberId == union).LettersSent + 3, totals.Sponsors.Single(s => s.MemberId == union).LettersSent);
         Assert.Equal(
             before.Sponsors.Where(s => s.MemberId != union).Sum(s => s.LettersSent),
             totals.Sponsors.Where(s => s.MemberId != union).Sum(s => s.LettersSent));
-    }
-
-    private async Task<JointActionTotals> TotalsAsync(Guid actionId)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ReadJointAction>().TotalsAsync(actionId, CancellationToken.None))!;
     }
 
     [GeneratedRegex("action=\"(/alerts/[a-z0-9-]+/letter\\?[^\"]*)\"")]

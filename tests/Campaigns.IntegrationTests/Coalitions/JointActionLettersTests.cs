@@ -19,9 +19,9 @@ public sealed partial class JointActionLettersTests(CampaignsAppFactory app) : A
     public async Task An_activist_who_arrives_through_one_member_and_sends_a_letter_counts_for_that_member_only()
     {
         var actionId = await App.WithDbAsync(db => db.JointActions.Where(a => a.ProgrammeSlug == Action).Select(a => a.Id).SingleAsync());
-        var union = await MemberIdAsync("sindicato-textil-del-norte");
-        var cleanThreads = await MemberIdAsync("clean-threads-campaign");
-        var before = await TotalsAsync(actionId);
+        var union = await App.MemberIdAsync("sindicato-textil-del-norte");
+        var cleanThreads = await App.MemberIdAsync("clean-threads-campaign");
+        var before = await App.JointTotalsAsync(actionId);
 
         // The union's share link, then the link to the action itself, then the act form: "via" travels all the way.
         var browser = NewBrowser();
@@ -42,7 +42,7 @@ public sealed partial class JointActionLettersTests(CampaignsAppFactory app) : A
         Assert.Equal(ActionKind.Letter, Assert.Single(await App.WithDbAsync(db => db.ActionsTaken.Where(a => a.ViaMemberId == union).ToListAsync())).Kind);
         Assert.Equal(ActionKind.Call, Assert.Single(await App.WithDbAsync(db => db.ActionsTaken.Where(a => a.ViaMemberId == cleanThreads).ToListAsync())).Kind);
 
-        var totals = await TotalsAsync(actionId);
+        var totals = await App.JointTotalsAsync(actionId);
         Assert.Equal(before.LettersSent + 1, totals.LettersSent);
         Assert.Equal(1, totals.Sponsors.Single(s => s.MemberId == union).LettersSent);
         Assert.Equal(0, totals.Sponsors.Single(s => s.MemberId == cleanThreads).LettersSent);
@@ -65,28 +65,19 @@ public sealed partial class JointActionLettersTests(CampaignsAppFactory app) : A
     public async Task A_via_that_names_no_co_sponsor_is_ignored_and_the_letter_still_counts(string via)
     {
         var actionId = await App.WithDbAsync(db => db.JointActions.Where(a => a.ProgrammeSlug == Action).Select(a => a.Id).SingleAsync());
-        var before = await TotalsAsync(actionId);
+        var before = await App.JointTotalsAsync(actionId);
         var browser = NewBrowser();
         var page = $"/alerts/{Action}?via={via}";
 
         var sent = await PostFormAsync(browser, page, ActForm(await browser.GetStringAsync(page)), ("kind", "Letter"));
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var after = await TotalsAsync(actionId);
+        var after = await App.JointTotalsAsync(actionId);
         Assert.Equal(before.LettersSent + 1, after.LettersSent);
         Assert.Equal(before.Sponsors.Sum(s => s.LettersSent), after.Sponsors.Sum(s => s.LettersSent));
         var latest = await App.WithDbAsync(db => db.ActionsTaken.OrderByDescending(a => a.CreatedAt).FirstAsync());
         Assert.Null(latest.ViaMemberId);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(sent.Headers.Location!.OriginalString)).StatusCode);
-    }
-
-    private Task<Guid> MemberIdAsync(string slug) =>
-        App.WithDbAsync(db => db.CoalitionMembers.Where(m => m.Slug == slug).Select(m => m.Id).SingleAsync());
-
-    private async Task<JointActionTotals> TotalsAsync(Guid actionId)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ReadJointAction>().TotalsAsync(actionId, CancellationToken.None))!;
     }
 
     private static string ActForm(string html) =>

@@ -28,9 +28,9 @@ public sealed class JointDriveDonationTests(StripeAppFactory app) : AppTestBase(
     public async Task Gifts_through_one_co_sponsor_count_in_its_share_net_of_refunds_monthly_ones_included_and_in_the_combined_total()
     {
         var actionId = await JointDriveAsync();
-        var cleanThreads = await MemberIdAsync("clean-threads-campaign");
-        var union = await MemberIdAsync("sindicato-textil-del-norte");
-        var before = await TotalsAsync(actionId);
+        var cleanThreads = await App.MemberIdAsync("clean-threads-campaign");
+        var union = await App.MemberIdAsync("sindicato-textil-del-norte");
+        var before = await App.JointTotalsAsync(actionId);
 
         // The member's share link, the drive, the donate form: "via" travels all the way to the donation.
         var browser = NewBrowser();
@@ -61,7 +61,7 @@ public sealed class JointDriveDonationTests(StripeAppFactory app) : AppTestBase(
         await DeliverAllAsync(StripeFixtures.Event("evt_via_none", EventTypes.CheckoutSessionCompleted,
             StripeFixtures.Session(plain.StripeCheckoutSessionId!, plain.Id, "payment", "paid", 2500, "eur", "pi_via_none")));
 
-        var totals = await TotalsAsync(actionId);
+        var totals = await App.JointTotalsAsync(actionId);
         Assert.Equal(3000 + 2000, totals.Sponsors.Single(s => s.MemberId == cleanThreads).RaisedMinor);
         Assert.Equal(before.Sponsors.Single(s => s.MemberId == union).RaisedMinor, totals.Sponsors.Single(s => s.MemberId == union).RaisedMinor);
         Assert.Equal(before.RaisedMinor + 3000 + 2000 + 2500, totals.RaisedMinor);
@@ -119,8 +119,8 @@ public sealed class JointDriveDonationTests(StripeAppFactory app) : AppTestBase(
     /// <summary>The seeds co-sponsor an urgent action only; this makes the drive a joint action of two members (once per database).</summary>
     private async Task<Guid> JointDriveAsync()
     {
-        var union = await MemberIdAsync("sindicato-textil-del-norte");
-        var cleanThreads = await MemberIdAsync("clean-threads-campaign");
+        var union = await App.MemberIdAsync("sindicato-textil-del-norte");
+        var cleanThreads = await App.MemberIdAsync("clean-threads-campaign");
         return await App.WithDbAsync(async db =>
         {
             if (await db.JointActions.Where(a => a.Kind == JointActionKind.AidDrive && a.ProgrammeSlug == Drive).Select(a => (Guid?)a.Id).SingleOrDefaultAsync() is { } existing)
@@ -142,15 +142,6 @@ public sealed class JointDriveDonationTests(StripeAppFactory app) : AppTestBase(
             await db.SaveChangesAsync();
             return action.Id;
         });
-    }
-
-    private Task<Guid> MemberIdAsync(string slug) =>
-        App.WithDbAsync(db => db.CoalitionMembers.Where(m => m.Slug == slug).Select(m => m.Id).SingleAsync());
-
-    private async Task<JointActionTotals> TotalsAsync(Guid actionId)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ReadJointAction>().TotalsAsync(actionId, CancellationToken.None))!;
     }
 
     private async Task<long> DriveRaisedAsync()

@@ -23,8 +23,8 @@ public sealed class JointTourRsvpTests(ClockedAppFactory app) : ToursTestBase(ap
         var coordinator = await CoordinatorAsync("coord-joint-tour@example.org");
         var tour = await NewTourAsync(coordinator, "Joint speaker tour");
         var stop = await NewConfirmedStopAsync(coordinator, tour, "Bilbao", daysAhead: 6, capacity: 1);
-        var union = await MemberIdAsync(Via);
-        var cleanThreads = await MemberIdAsync("clean-threads-campaign");
+        var union = await App.MemberIdAsync(Via);
+        var cleanThreads = await App.MemberIdAsync("clean-threads-campaign");
         var actionId = await JointTourAsync(tour, union, cleanThreads);
 
         // The member's share link, the tour, the event, the RSVP form: "via" travels all the way to the reply.
@@ -56,7 +56,7 @@ public sealed class JointTourRsvpTests(ClockedAppFactory app) : ToursTestBase(ap
             Assert.True(await scope.ServiceProvider.GetRequiredService<CancelRsvp>().HandleAsync(rsvps["itziar@example.org"].Id, CancellationToken.None));
         }
 
-        var totals = await TotalsAsync(actionId);
+        var totals = await App.JointTotalsAsync(actionId);
         Assert.Equal(4, totals.EventSignUps);
         Assert.Equal(1, totals.Sponsors.Single(s => s.MemberId == union).EventSignUps);
         Assert.Equal(0, totals.Sponsors.Single(s => s.MemberId == cleanThreads).EventSignUps);
@@ -105,13 +105,4 @@ public sealed class JointTourRsvpTests(ClockedAppFactory app) : ToursTestBase(ap
         await db.SaveChangesAsync();
         return action.Id;
     });
-
-    private Task<Guid> MemberIdAsync(string slug) =>
-        App.WithDbAsync(db => db.CoalitionMembers.Where(m => m.Slug == slug).Select(m => m.Id).SingleAsync());
-
-    private async Task<JointActionTotals> TotalsAsync(Guid actionId)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ReadJointAction>().TotalsAsync(actionId, CancellationToken.None))!;
-    }
 }
