@@ -52,8 +52,14 @@ public sealed class SendQueuedEmailJob(
         }
 
         var sentAt = clock.GetUtcNow();
+        var html = SentEmailLinks.Remove(email.HtmlBody);
+        var text = SentEmailLinks.Remove(email.TextBody);
         await db.QueuedEmails.Where(e => e.Id == emailId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAt, sentAt).SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.SentAt, sentAt)
+                .SetProperty(e => e.LastError, (string?)null)
+                .SetProperty(e => e.HtmlBody, html)
+                .SetProperty(e => e.TextBody, text), CancellationToken.None);
         CampaignsTelemetry.EmailsSent.Add(1, new KeyValuePair<string, object?>("email.kind", email.Kind));
         logger.LogInformation("Sent email {EmailId} ({Kind})", emailId, email.Kind);
     }

@@ -2,6 +2,7 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Data.Seeding;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Jobs;
+using Campaigns.Web.Infrastructure.Protection;
 using Campaigns.Web.Infrastructure.Security;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public sealed class CampaignsStartup(IServiceScopeFactory scopes, IOptions<Datab
     public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<PlaintextKeyRingPurge>().RunAsync(cancellationToken);
         var admin = await services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
         var campaigns = services.GetRequiredService<IOptions<CampaignsOptions>>().Value;
         if (campaigns.SeedDemoData)

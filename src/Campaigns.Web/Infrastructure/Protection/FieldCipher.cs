@@ -88,6 +88,17 @@ public sealed class FieldCipher
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// The same key ids with keys derived for another purpose (HKDF-SHA256), so one configured secret serves several
+    /// uses without a ciphertext of one ever decrypting as the other.
+    /// </summary>
+    public FieldCipher Derive(string purpose)
+    {
+        var info = Encoding.UTF8.GetBytes(purpose);
+        var derived = keys.ToDictionary(k => k.Key, k => HKDF.DeriveKey(HashAlgorithmName.SHA256, k.Value, 32, salt: [], info), StringComparer.Ordinal);
+        return new FieldCipher(derived, CurrentKeyId);
+    }
+
     // Binding the key id to the ciphertext stops anyone relabelling a value to another key.
     private static byte[] AssociatedData(string keyId) => Encoding.ASCII.GetBytes($"{Version}.{keyId}");
 

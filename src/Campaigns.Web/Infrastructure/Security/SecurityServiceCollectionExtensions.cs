@@ -1,7 +1,10 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Identity;
+using Campaigns.Web.Infrastructure.Protection;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Infrastructure.Security;
 
@@ -53,10 +56,15 @@ public static class SecurityServiceCollectionExtensions
         });
         services.AddAuthorization(Policies.Configure);
 
-        // Keys in the database: a cookie or a signed link made by one node is valid on every other.
+        // Keys in the database, so a cookie or a signed link made by one node is valid on every other; encrypted
+        // there with a key kept outside it, so a copy of the database cannot forge either.
         services.AddDataProtection()
             .SetApplicationName("Campaigns")
             .PersistKeysToDbContext<CampaignsDbContext>();
+        services.AddSingleton<KeyRingCipher>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlEncryptor = new KeyRingXmlEncryptor(provider.GetRequiredService<KeyRingCipher>().Cipher)));
+        services.AddScoped<PlaintextKeyRingPurge>();
         services.AddSingleton<SignedLinks>();
 
         services.AddScoped<AdminBootstrapper>();

@@ -27,6 +27,23 @@ public sealed class SendQueuedEmailJobTests(CampaignsAppFactory app) : AppTestBa
     }
 
     [Fact]
+    public async Task The_copy_kept_after_sending_has_its_words_but_none_of_its_links()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var id = await scope.ServiceProvider.GetRequiredService<EmailQueue>().QueueAsync(Message("kept@example.org"), "test", CancellationToken.None);
+
+        var received = await App.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == "kept@example.org"), TimeSpan.FromSeconds(20));
+        await App.WaitForJobsAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains("http://localhost/x", received.TextBody, StringComparison.Ordinal);
+        var kept = await App.WithDbAsync(db => db.QueuedEmails.AsNoTracking().SingleAsync(e => e.Id == id));
+        Assert.NotNull(kept.SentAt);
+        Assert.DoesNotContain("http", kept.TextBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http", kept.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(SentEmailLinks.Placeholder, kept.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Running_the_send_job_again_does_not_send_the_email_twice()
     {
         await using var scope = App.Services.CreateAsyncScope();
