@@ -22,6 +22,7 @@ public static class AlertsServices
         services.AddScoped<SaveUrgentAction>();
         services.AddScoped<Admin.Topics.SaveTopic>();
         services.AddScoped<CreateAlertSend>();
+        services.AddScoped<ResumeAlertSend>();
         services.AddScoped<ReadSendProgress>();
         services.AddScoped<SaveTarget>();
         services.AddScoped<SubscriberCsv>();

@@ -139,6 +139,11 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
     public async Task<IActionResult> Send(string slug, SendForm form, [FromServices] CreateAlertSend create, CancellationToken cancellationToken) =>
         await create.HandleAsync(slug, form, cancellationToken) is null ? NotFound() : Redirect($"/admin/alerts/{slug}");
 
+    /// <summary>Sends a send that gave up again, from where it stopped; nobody already sent gets a second copy.</summary>
+    [HttpPost("sends/{id:guid}/resume")]
+    public async Task<IActionResult> Resume(Guid id, [FromServices] ResumeAlertSend resume, CancellationToken cancellationToken) =>
+        await resume.HandleAsync(id, cancellationToken) is { Slug: { } slug } ? Redirect($"/admin/alerts/{slug}") : NotFound();
+
     private static readonly System.Text.Json.JsonSerializerOptions ProgressJson = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },

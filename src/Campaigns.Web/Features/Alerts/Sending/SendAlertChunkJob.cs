@@ -35,7 +35,7 @@ public sealed class SendAlertChunkJob(
     public async Task RunAsync(Guid sendId, int chunk, CancellationToken cancellationToken)
     {
         var send = await db.AlertSends.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sendId, cancellationToken);
-        if (send is null || send.Status is SendStatus.Scheduled or SendStatus.Completed)
+        if (send is null || send.Status is SendStatus.Scheduled or SendStatus.Completed or SendStatus.Failed)
         {
             return;
         }
