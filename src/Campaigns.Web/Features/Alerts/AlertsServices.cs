@@ -12,6 +12,7 @@ public static class AlertsServices
     {
         services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlertRateLimiter>();
+        services.AddSingleton<AlertMailSessions>();
         services.AddScoped<AlertLinks>();
         services.AddScoped<AlertComposer>();
         services.AddScoped<ReadAlertContent>();
