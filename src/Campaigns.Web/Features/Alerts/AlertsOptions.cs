@@ -28,6 +28,13 @@ public sealed class AlertsOptions : IValidatableObject
     /// <summary>A chunk claimed longer ago than this by a run that died is taken over by the next run.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Anonymous browsers new to the site that may report an action per client address per hour; each gets a signed
+    /// cookie and counts once. Links from alert emails and browsers that already have the cookie are not limited.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int NewAnonymousReportersPerHour { get; set; } = 30;
+
     public string? DkimDomain { get; set; }
 
     public string? DkimSelector { get; set; }
