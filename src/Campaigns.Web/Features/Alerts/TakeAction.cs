@@ -150,7 +150,7 @@ public sealed class TakeAction(
             }
 
             await emails.QueueAsync(
-                new EmailMessage(subscriber.Email, subscriber.Name, "A copy of your letter", "Targets/Emails/LetterCopy", new LetterCopyModel(name, sent), language),
+                new EmailMessage(subscriber.Email, name, "A copy of your letter", "Targets/Emails/LetterCopy", new LetterCopyModel(name, sent), language),
                 "alerts-letter-copy", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
