@@ -63,6 +63,7 @@ public class CampaignsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:AccountEmailsPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
+        builder.UseSetting("Alerts:NewAnonymousReportersPerHour", "100000");
     }
 
     /// <summary>Runs until Hangfire has no job enqueued or processing, so a test sees the effects of what it queued.</summary>

@@ -48,6 +48,48 @@ public sealed partial class SubscribeConfirmActTests(BrowserAppFactory app) : IC
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ScreenshotPath("alerts-acted"), FullPage = true });
     }
 
+    [Fact]
+    public async Task An_activist_edits_the_letter_on_a_phone_and_on_a_laptop_and_sends_it()
+    {
+        Guid subscriberId;
+        string token;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Campaigns.Web.Data.CampaignsDbContext>();
+            var subscriber = new AlertSubscriber
+            {
+                Id = Guid.CreateVersion7(), Email = "writes.letters@example.org", Name = "Rosa Writer", Language = "en", Status = SubscriberStatus.Active,
+                ConsentText = "test", ConsentAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.AlertSubscribers.Add(subscriber);
+            await db.SaveChangesAsync();
+            subscriberId = subscriber.Id;
+            token = scope.ServiceProvider.GetRequiredService<Campaigns.Web.Features.Alerts.AlertLinks>().ManageToken(subscriberId);
+        }
+
+        foreach (var width in new[] { 390, 1366 })
+        {
+            await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync($"{app.BaseUrl}/alerts/river-defenders-threatened?lang=en&s={Uri.EscapeDataString(token)}");
+            var box = page.GetByLabel("Your letter");
+            Assert.Contains("Le escribo por las integrantes", await box.InputValueAsync(), StringComparison.Ordinal);
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"horizontal scroll at {width} px");
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Write to the officials" }).ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ScreenshotPath($"alerts-letter-{width}"), FullPage = true });
+            await page.Locator(".letter-writer").ScreenshotAsync(new() { Path = BrowserAppFactory.ScreenshotPath($"alerts-letter-{width}-box") });
+        }
+
+        var laptop = await app.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await laptop.GotoAsync($"{app.BaseUrl}/alerts/river-defenders-threatened?lang=en&s={Uri.EscapeDataString(token)}");
+        await laptop.GetByLabel("Your letter").FillAsync("Le escribo desde Leeds.\n\nAtentamente,");
+        await laptop.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Send my letter to") }).ClickAsync();
+        Assert.Contains("on its way", await laptop.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var letter = await app.Smtp.WaitForAsync(m => (m.TextBody ?? "").Contains("Le escribo desde Leeds.", StringComparison.Ordinal), MailTimeout);
+        Assert.Equal("writes.letters@example.org", letter.ReplyTo.Mailboxes.Single().Address);
+        await laptop.ScreenshotAsync(new() { Path = BrowserAppFactory.ScreenshotPath("alerts-letter-sent"), FullPage = true });
+    }
+
     private static bool To(MimeMessage message, string address) =>
         message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase));
 

@@ -166,23 +166,6 @@ public sealed partial class AlertNetworkTests(AlertsAppFactory app) : AppTestBas
     }
 
     [Fact]
-    public async Task The_platform_emails_the_letter_to_the_targets_in_the_activists_name()
-    {
-        var writer = await App.AddSubscriberAsync("writer@example.org", "es", name: "Marta");
-        var token = await App.ManageTokenAsync(writer.Id);
-        var browser = NewBrowser();
-        var page = $"/alerts/{Slug}?lang=es&s={token}";
-
-        await PostFormAsync(browser, page, $"/alerts/{Slug}/letter?lang=es&s={token}");
-        await PostFormAsync(browser, page, $"/alerts/{Slug}/letter?lang=es&s={token}");
-
-        var letter = await App.Smtp.WaitForAsync(m => To(m, "quejas@defensoria.example") && (m.TextBody ?? "").Contains("Marta", StringComparison.Ordinal), MailTimeout);
-        Assert.StartsWith("Dear Ombudsperson:", letter.TextBody, StringComparison.Ordinal);
-        Assert.Equal(3, await App.CountAsync(db => db.ActionsTaken.CountAsync(a => a.SubscriberId == writer.Id && a.Kind == ActionKind.Email)));
-        Assert.Contains("data-count=\"Email\">", await browser.GetStringAsync($"/alerts/{Slug}"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task An_action_past_its_deadline_expires_and_its_page_says_so()
     {
         await App.WithDbAsync(async db =>

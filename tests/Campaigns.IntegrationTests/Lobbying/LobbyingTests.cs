@@ -4,6 +4,9 @@ using Campaigns.Web.Domain.Identity;
 using Campaigns.Web.Domain.Lobbying;
 using Campaigns.Web.Domain.Targets;
 using Microsoft.EntityFrameworkCore;
+using Campaigns.Web.Infrastructure.Email;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Campaigns.IntegrationTests.Lobbying;
@@ -31,7 +34,8 @@ public sealed class LobbyingTests(ClockedAppFactory app) : AppTestBase(app), ICl
         var alex = await TargetAsync("Alex Morgan MP");
 
         var sent = await PostFormAsync(browser, page, $"/lobbying/{Slug}/letter",
-            ("TargetId", alex.ToString()), ("DistrictId", bristol.ToString()), ("Name", "Jo Bloggs"), ("Email", "jo@example.org"), ("Language", "fr"), ("Via", "clean-threads-campaign"));
+            ("TargetId", alex.ToString()), ("DistrictId", bristol.ToString()), ("Name", "Jo Bloggs"), ("Email", "jo@example.org"), ("Language", "fr"), ("Via", "clean-threads-campaign"),
+            ("Body", "Je vous demande de coparrainer la motion.\n\nCordialement,"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
         // The campaign is the coalition's: the letter counts for the member whose link brought the supporter.
@@ -42,15 +46,66 @@ public sealed class LobbyingTests(ClockedAppFactory app) : AppTestBase(app), ICl
         var letter = await App.Smtp.WaitForAsync(m => To(m, "alex.morgan.mp@parliament.example.org"), MailTimeout);
         Assert.Equal("Merci de coparrainer la motion sur la liberté syndicale", letter.Subject);
         Assert.Contains("Dear Alex Morgan,", letter.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Jo Bloggs <jo@example.org>", letter.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith("Cordialement,\nJo Bloggs", letter.TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal("jo@example.org", letter.ReplyTo.Mailboxes.Single().Address);
 
         var again = await PostFormAsync(browser, page, $"/lobbying/{Slug}/letter",
-            ("TargetId", alex.ToString()), ("DistrictId", bristol.ToString()), ("Name", "Jo Bloggs"), ("Email", "JO@example.org"), ("Language", "fr"));
+            ("TargetId", alex.ToString()), ("DistrictId", bristol.ToString()), ("Name", "Jo Bloggs"), ("Email", "JO@example.org"), ("Language", "fr"), ("Body", "Encore."));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Contains("You have already written", WebUtility.HtmlDecode(await browser.GetStringAsync(again.Headers.Location!.OriginalString)), StringComparison.Ordinal);
         await App.WaitForJobsAsync(MailTimeout);
         Assert.Single(App.Smtp.Messages, m => To(m, "alex.morgan.mp@parliament.example.org"));
         Assert.Equal(1, await App.WithDbAsync(db => db.LobbyingContacts.CountAsync(c => c.TargetId == alex && c.Kind == ContactKind.Letter)));
+    }
+
+    [Fact]
+    public async Task The_edited_letter_goes_in_the_representatives_language_from_the_organisation_with_reply_to_the_supporter_and_a_copy_in_theirs()
+    {
+        var (district, diputada) = await App.WithDbAsync(async db =>
+        {
+            var madrid = new District { Id = Guid.CreateVersion7(), CountryCode = "ES", Name = "Madrid (test)" };
+            var target = new Target
+            {
+                Id = Guid.CreateVersion7(), Name = "Lucía Sánchez", Title = "Diputada", Institution = "Congreso (test)", CountryCode = "ES",
+                Email = "lucia.sanchez@congreso.example", Language = "es", Salutation = "Estimada diputada Sánchez", DistrictId = madrid.Id,
+            };
+            db.Districts.Add(madrid);
+            db.Targets.Add(target);
+            var campaign = await db.LobbyingCampaigns.SingleAsync(c => c.Slug == Slug);
+            db.LobbyingCampaignTargets.Add(new LobbyingCampaignTarget { CampaignId = campaign.Id, TargetId = target.Id });
+            await db.SaveChangesAsync();
+            return (madrid.Id, target.Id);
+        });
+        var browser = NewBrowser();
+        var page = $"/lobbying/{Slug}/representatives?country=ES&district={district}&lang=en";
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync(page));
+        Assert.Contains("Estimada diputada Sánchez:", html, StringComparison.Ordinal);
+        Assert.Contains("Como persona de su circunscripción", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("{salutation}", html, StringComparison.Ordinal);
+
+        // An empty box is refused with a message; the name stays in the form and nothing is written or sent.
+        var refused = await PostFormAsync(browser, page, $"/lobbying/{Slug}/letter",
+            ("TargetId", diputada.ToString()), ("DistrictId", district.ToString()), ("Name", "Sam Writer"), ("Email", "sam.writer@example.org"), ("Language", "en"), ("Body", "  "));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var again = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Write your letter: the box is empty.", again, StringComparison.Ordinal);
+        Assert.Contains("value=\"Sam Writer\"", again, StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.LobbyingContacts.CountAsync(c => c.TargetId == diputada)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.QueuedEmails.CountAsync(e => e.ToAddress == "lucia.sanchez@congreso.example" || e.ToAddress == "sam.writer@example.org")));
+
+        var sent = await PostFormAsync(browser, page, $"/lobbying/{Slug}/letter",
+            ("TargetId", diputada.ToString()), ("DistrictId", district.ToString()), ("Name", "Sam Writer"), ("Email", "Sam.Writer@example.org"), ("Language", "en"),
+            ("Subject", "Copatrocine la moción, por favor"), ("Body", "Le escribo desde Madrid: copatrocine la moción.\n\nAtentamente,"));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var letter = await App.Smtp.WaitForAsync(m => To(m, "lucia.sanchez@congreso.example"), MailTimeout);
+        Assert.Equal(App.Services.GetRequiredService<IOptions<EmailOptions>>().Value.FromAddress, letter.From.Mailboxes.Single().Address);
+        Assert.Equal("sam.writer@example.org", letter.ReplyTo.Mailboxes.Single().Address);
+        Assert.Equal("Copatrocine la moción, por favor", letter.Subject);
+        Assert.Equal("Estimada diputada Sánchez:\n\nLe escribo desde Madrid: copatrocine la moción.\n\nAtentamente,\nSam Writer\n", letter.TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var copy = await App.Smtp.WaitForAsync(m => To(m, "sam.writer@example.org"), MailTimeout);
+        Assert.Equal("A copy of your letter", copy.Subject);
+        Assert.Contains("Le escribo desde Madrid", copy.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +118,7 @@ public sealed class LobbyingTests(ClockedAppFactory app) : AppTestBase(app), ICl
         Assert.Contains("Printable letter", await browser.GetStringAsync(page), StringComparison.Ordinal);
 
         var response = await PostFormAsync(browser, page, $"/lobbying/{Slug}/letter",
-            ("TargetId", morag.ToString()), ("DistrictId", glasgow.ToString()), ("Name", "Iain"), ("Email", "iain@example.org"), ("Language", "en"));
+            ("TargetId", morag.ToString()), ("DistrictId", glasgow.ToString()), ("Name", "Iain"), ("Email", "iain@example.org"), ("Language", "en"), ("Body", "Please co-sponsor."));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var postal = response.Headers.Location!.OriginalString;
         Assert.StartsWith($"/lobbying/{Slug}/postal/{morag}", postal, StringComparison.Ordinal);

@@ -18,6 +18,8 @@ internal sealed class ActionTakenConfiguration : IEntityTypeConfiguration<Action
         builder.HasOne<AlertSubscriber>().WithMany().HasForeignKey(a => a.SubscriberId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Target>().WithMany().HasForeignKey(a => a.TargetId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => a.ViaMemberId);
+        builder.Property(a => a.OnceKey).HasMaxLength(120);
+        builder.HasIndex(a => new { a.UrgentActionId, a.Kind, a.OnceKey }).IsUnique();
         builder.HasOne<CoalitionMember>().WithMany().HasForeignKey(a => a.ViaMemberId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -17,6 +17,10 @@ internal sealed class LobbyingContactConfiguration : IEntityTypeConfiguration<Lo
         builder.Property(c => c.SupporterName).HasMaxLength(200);
         builder.Property(c => c.SupporterEmail).HasMaxLength(320);
         builder.HasIndex(c => new { c.CampaignId, c.TargetId, c.CreatedAt });
+
+        // One letter per supporter address per representative, even when the form is sent twice at once; calls and
+        // visits keep no address (null), so the index leaves them alone.
+        builder.HasIndex(c => new { c.CampaignId, c.TargetId, c.Kind, c.SupporterEmail }).IsUnique();
         builder.HasOne<LobbyingCampaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);
 
         // The record of what an official said outlives their term, even after a successor takes the seat.

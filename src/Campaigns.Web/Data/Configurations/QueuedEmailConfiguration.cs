@@ -17,6 +17,8 @@ internal sealed class QueuedEmailConfiguration : IEntityTypeConfiguration<Queued
         builder.Property(e => e.AttachmentName).HasMaxLength(200);
         builder.Property(e => e.AttachmentContentType).HasMaxLength(100);
         builder.Property(e => e.OneClickUnsubscribeUrl).HasMaxLength(1000);
+        builder.Property(e => e.ReplyToAddress).HasMaxLength(320);
+        builder.Property(e => e.ReplyToName).HasMaxLength(200);
 
         // The retry sweep looks for unsent mail by age.
         builder.HasIndex(e => new { e.SentAt, e.CreatedAt });

@@ -20,6 +20,7 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         builder.Property(t => t.Email).HasMaxLength(320);
         builder.Property(t => t.Phone).HasMaxLength(50);
         builder.Property(t => t.Salutation).HasMaxLength(200);
+        builder.Property(t => t.Language).HasMaxLength(10);
         builder.HasIndex(t => new { t.Name, t.Institution }).IsUnique();
         builder.HasOne<District>().WithMany().HasForeignKey(t => t.DistrictId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Target>().WithMany().HasForeignKey(t => t.SucceededById).OnDelete(DeleteBehavior.Restrict);

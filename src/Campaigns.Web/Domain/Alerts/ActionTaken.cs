@@ -18,6 +18,17 @@ public sealed class ActionTaken
     public Guid? ViaMemberId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Who acted, so one person counts once per action and kind: "subscriber:{id}" (the signed link of an alert),
+    /// "user:{id}" (a signed-in account) or "browser:{id}" (a signed cookie); for an email the platform sent, the
+    /// target too, since each official gets one. A unique index makes a repeat, even a concurrent one, a no-op.
+    /// Null on rows from before it existed.
+    /// </summary>
+    public string? OnceKey { get; set; }
+
+    public static string KeyFor(string participant, ActionKind kind, Guid? targetId) =>
+        kind == ActionKind.Email ? $"{participant}>{targetId:N}" : participant;
 }
 
 public enum ActionKind

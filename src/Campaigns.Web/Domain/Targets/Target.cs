@@ -25,8 +25,14 @@ public sealed class Target
 
     public string? Phone { get; set; }
 
-    /// <summary>How a letter opens, e.g. "Dear Attorney General".</summary>
+    /// <summary>How a letter opens, e.g. "Dear Attorney General", in <see cref="Language"/> when that is known.</summary>
     public string Salutation { get; set; } = "";
+
+    /// <summary>
+    /// The language letters to this target are best written in ("es" for a Colombian prosecutor); null when not
+    /// known. Letters go out in it when the campaign has a version in it.
+    /// </summary>
+    public string? Language { get; set; }
 
     /// <summary>The district or constituency an elected representative answers to; null for everyone else.</summary>
     public Guid? DistrictId { get; set; }

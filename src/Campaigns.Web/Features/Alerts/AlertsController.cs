@@ -147,7 +147,70 @@ public sealed class AlertsController(
     }
 
     [HttpGet("/alerts/{slug:regex(^[[a-z0-9-]]+$)}")]
-    public async Task<IActionResult> Details(string slug, string? lang, string? s, string? via, [FromServices] ReadUrgentActionPage read, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(string slug, string? lang, string? s, string? via, [FromServices] ReadUrgentActionPage read, [FromServices] PlanLetters plans, CancellationToken cancellationToken) =>
+        await DetailsViewAsync(slug, lang, s, via, read, plans, null, null, cancellationToken);
+
+    /// <summary>
+    /// One report per person, action and kind: the person is the subscriber of a personal link, else the signed-in
+    /// account, else this browser (a signed cookie, handed out at a limited rate).
+    /// </summary>
+    [HttpPost("/alerts/{slug:regex(^[[a-z0-9-]]+$)}/act")]
+    [EnableRateLimiting(AlertsServices.ActionReports)]
+    public async Task<IActionResult> Act(
+        string slug, ActionKind? kind, Guid? targetId, string? s, string? lang, string? via, [FromServices] TakeAction take, [FromServices] ActingBrowser browsers,
+        CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || kind is null)
+        {
+            TempData["Notice"] = T["Choose what you did: a letter, a call or a visit."].Value;
+            return Redirect(DetailsUrl(slug, lang, s, via));
+        }
+
+        var subscriberId = links.ReadManage(s);
+        var participant = subscriberId is { } subscriber ? Participant.Subscriber(subscriber)
+            : NeedToKnow.UserId(User) is { } user ? Participant.User(user)
+            : Participant.Browser(browsers.Read(HttpContext) ?? browsers.Issue(HttpContext));
+        var result = await take.RecordAsync(slug, kind.Value, targetId, participant, subscriberId, via, cancellationToken);
+        TempData["Notice"] = result switch
+        {
+            ActionResultKind.Recorded => T["Thank you. Your action is counted."].Value,
+            ActionResultKind.Refused => T["Choose what you did: a letter, a call or a visit."].Value,
+            _ => T["This action is closed."].Value,
+        };
+        return Redirect(DetailsUrl(slug, lang, s, via));
+    }
+
+    [HttpPost("/alerts/{slug:regex(^[[a-z0-9-]]+$)}/letter")]
+    [EnableRateLimiting(RateLimits.PublicForm)]
+    public async Task<IActionResult> Letter(
+        string slug, string? s, string? lang, string? via, List<LetterDraft>? letters,
+        [FromServices] TakeAction take, [FromServices] ReadUrgentActionPage read, [FromServices] PlanLetters plans, CancellationToken cancellationToken)
+    {
+        if (links.ReadManage(s) is not { } id)
+        {
+            return View("LinkExpired");
+        }
+
+        var language = lang is not null && CampaignsLocalization.Cultures.Contains(lang) ? lang : CurrentLanguage();
+        var result = await take.SendLetterAsync(slug, id, language, letters ?? [], via, cancellationToken);
+        if (result.Outcome == LetterOutcome.Invalid)
+        {
+            // The activist's edits stay in the box, with what to change above it.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await DetailsViewAsync(slug, lang, s, via, read, plans, letters, T[result.Problem!].Value, cancellationToken);
+        }
+
+        TempData["Notice"] = result.Outcome switch
+        {
+            LetterOutcome.Sent => T["Your letter is on its way to {0} recipients. A copy is in your inbox.", result.Count].Value,
+            LetterOutcome.AlreadySent => T["Your letter was already sent."].Value,
+            _ => T["This action is closed."].Value,
+        };
+        return Redirect(DetailsUrl(slug, lang, s, via));
+    }
+
+    private async Task<IActionResult> DetailsViewAsync(
+        string slug, string? lang, string? s, string? via, ReadUrgentActionPage read, PlanLetters plans, List<LetterDraft>? drafts, string? problem, CancellationToken cancellationToken)
     {
         var language = lang is not null && CampaignsLocalization.Cultures.Contains(lang) ? lang : CurrentLanguage();
         var page = await read.HandleAsync(slug, language, cancellationToken);
@@ -158,29 +221,14 @@ public sealed class AlertsController(
 
         var subscriberId = links.ReadManage(s);
         var name = subscriberId is null ? null : await db.AlertSubscribers.Where(x => x.Id == subscriberId).Select(x => x.Name ?? x.Email).SingleOrDefaultAsync(cancellationToken);
-        return View("Details", new UrgentActionView(page, name is null ? null : s, name, null) { Via = via is { Length: > 0 and <= 80 } ? via : null });
-    }
-
-    [HttpPost("/alerts/{slug:regex(^[[a-z0-9-]]+$)}/act")]
-    public async Task<IActionResult> Act(string slug, ActionKind kind, Guid? targetId, string? s, string? lang, string? via, [FromServices] TakeAction take, CancellationToken cancellationToken)
-    {
-        var result = await take.RecordAsync(slug, kind, targetId, links.ReadManage(s), via, cancellationToken);
-        TempData["Notice"] = result == ActionResultKind.Recorded ? T["Thank you. Your action is counted."].Value : T["This action is closed."].Value;
-        return Redirect(DetailsUrl(slug, lang, s, via));
-    }
-
-    [HttpPost("/alerts/{slug:regex(^[[a-z0-9-]]+$)}/letter")]
-    public async Task<IActionResult> Letter(string slug, string? s, string? lang, string? via, [FromServices] TakeAction take, CancellationToken cancellationToken)
-    {
-        if (links.ReadManage(s) is not { } id)
+        var letters = name is null || !page.IsOpen ? [] : await plans.HandleAsync(page.Id, language, cancellationToken);
+        return View("Details", new UrgentActionView(page, name is null ? null : s, name, null)
         {
-            return View("LinkExpired");
-        }
-
-        var language = lang is not null && CampaignsLocalization.Cultures.Contains(lang) ? lang : CurrentLanguage();
-        var sent = await take.SendLetterAsync(slug, id, language, via, cancellationToken);
-        TempData["Notice"] = sent > 0 ? T["Your letter is on its way to {0} recipients.", sent].Value : T["Your letter was already sent, or this action is closed."].Value;
-        return Redirect(DetailsUrl(slug, lang, s, via));
+            Via = via is { Length: > 0 and <= 80 } ? via : null,
+            Letters = letters,
+            Drafts = drafts ?? [],
+            LetterProblem = problem,
+        });
     }
 
     private static string DetailsUrl(string slug, string? lang, string? token, string? via)

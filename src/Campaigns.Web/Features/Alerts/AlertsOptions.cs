@@ -39,6 +39,13 @@ public sealed class AlertsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ProblemRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Anonymous browsers new to the site that may report an action per client address per hour; each gets a signed
+    /// cookie and counts once. Links from alert emails and browsers that already have the cookie are not limited.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int NewAnonymousReportersPerHour { get; set; } = 30;
+
     public string? DkimDomain { get; set; }
 
     public string? DkimSelector { get; set; }

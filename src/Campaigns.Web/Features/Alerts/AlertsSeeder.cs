@@ -45,6 +45,7 @@ public sealed class AlertsSeeder(CampaignsDbContext db, TimeProvider clock, ILog
                     Email = seed.Email,
                     Phone = seed.Phone,
                     Salutation = seed.Salutation,
+                    Language = seed.Language,
                     CreatedAt = now,
                 };
                 db.Targets.Add(target);
@@ -107,7 +108,7 @@ public sealed class AlertsSeeder(CampaignsDbContext db, TimeProvider clock, ILog
     private sealed record TopicSeed(string Code, TopicKind Kind, string Name);
 
     private sealed record TargetSeed(
-        string Key, string Name, string Title, string Institution, TargetKind Kind, string CountryCode, string PostalAddress, string? Email, string? Phone, string Salutation);
+        string Key, string Name, string Title, string Institution, TargetKind Kind, string CountryCode, string PostalAddress, string? Email, string? Phone, string Salutation, string? Language = null);
 
     private sealed record SubscriberSeed(string Email, string? Name, string Language, List<string> Interests);
 

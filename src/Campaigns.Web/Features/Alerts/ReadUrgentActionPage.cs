@@ -58,4 +58,18 @@ public sealed record UrgentActionView(UrgentActionPage Page, string? Token, stri
 {
     /// <summary>The co-sponsor slug of the coalition share link the activist arrived through, carried to the forms.</summary>
     public string? Via { get; init; }
+
+    /// <summary>With a personal link: the letters the activist may edit and send, one per language.</summary>
+    public IReadOnlyList<LetterGroup> Letters { get; init; } = [];
+
+    /// <summary>What the activist wrote, when it was refused and comes back to be corrected.</summary>
+    public IReadOnlyList<LetterDraft> Drafts { get; init; } = [];
+
+    public string? LetterProblem { get; init; }
+
+    public string DraftBody(LetterGroup group) =>
+        Drafts.FirstOrDefault(d => d.Language == group.Language)?.Body ?? group.Model.Body;
+
+    public string DraftSubject(LetterGroup group) =>
+        Drafts.FirstOrDefault(d => d.Language == group.Language)?.Subject ?? group.Subject;
 }

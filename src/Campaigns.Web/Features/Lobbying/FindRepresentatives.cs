@@ -23,7 +23,7 @@ public sealed class FindRepresentatives(CampaignsDbContext db, TimeProvider cloc
             .Join(db.Targets, l => l.TargetId, t => t.Id, (l, t) => t)
             .Where(t => t.DistrictId == district.Id && (t.TermEndsOn == null || t.TermEndsOn >= today) && (t.TermStartsOn == null || t.TermStartsOn <= today))
             .OrderBy(t => t.Name)
-            .Select(t => new Representative(t.Id, t.Name, t.Title, t.Institution, t.Email != null, t.Phone, t.PostalAddress))
+            .Select(t => new Representative(t.Id, t.Name, t.Title, t.Institution, t.Email != null, t.Phone, t.PostalAddress, t.Language, t.Salutation))
             .ToListAsync(cancellationToken);
         return new RepresentativesResult(new DistrictOption(district.Id, district.CountryCode, district.Name), representatives);
     }
@@ -32,4 +32,5 @@ public sealed class FindRepresentatives(CampaignsDbContext db, TimeProvider cloc
 /// <param name="District">Null when the district asked for does not exist (or is not in the country chosen).</param>
 public sealed record RepresentativesResult(DistrictOption? District, IReadOnlyList<Representative> Representatives);
 
-public sealed record Representative(Guid Id, string Name, string Title, string Institution, bool HasEmail, string? Phone, string PostalAddress);
+public sealed record Representative(
+    Guid Id, string Name, string Title, string Institution, bool HasEmail, string? Phone, string PostalAddress, string? Language, string Salutation);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Lobbying;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Infrastructure.Localization;
 using Campaigns.Web.Infrastructure.Security;
@@ -40,21 +41,35 @@ public sealed class LobbyingController(ReadLobbyingPage pages, IStringLocalizer<
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
 
-        return View("Representatives", new RepresentativesPage(page, result, country, via));
+        return View("Representatives", new RepresentativesPage(page, result, country, via, await pages.LettersAsync(page.Campaign.Id, cancellationToken), Language(lang)));
     }
 
     [HttpPost("/lobbying/" + SlugPattern + "/letter")]
     [EnableRateLimiting(RateLimits.PublicForm)]
-    public async Task<IActionResult> Letter(string slug, LetterForm form, [FromServices] TakeLobbyingAction take, CancellationToken cancellationToken)
+    public async Task<IActionResult> Letter(
+        string slug, LetterForm form, [FromServices] TakeLobbyingAction take, [FromServices] FindRepresentatives find, CancellationToken cancellationToken)
     {
         form.Language = Language(form.Language);
-        if (!ModelState.IsValid)
+        var result = ModelState.IsValid ? await take.SendLetterAsync(slug, form, cancellationToken) : LobbyingResult.Invalid;
+        if (result == LobbyingResult.Invalid && form.DistrictId is not null && await pages.HandleAsync(slug, form.Language, false, cancellationToken) is { } page)
         {
-            TempData["Notice"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            // Back to the same page with the supporter's edits in the box and what to change above it.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var found = await find.HandleAsync(page.Campaign.Id, null, form.DistrictId, cancellationToken);
+            var problems = ModelState.Values.SelectMany(v => v.Errors).Select(e => T[e.ErrorMessage].Value).DefaultIfEmpty(T["Check your letter and send it again."].Value);
+            return View("Representatives", new RepresentativesPage(page, found, null, form.Via, await pages.LettersAsync(page.Campaign.Id, cancellationToken), form.Language)
+            {
+                Draft = form,
+                Problem = string.Join(" ", problems),
+            });
+        }
+
+        if (result == LobbyingResult.Invalid)
+        {
+            TempData["Notice"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => T[e.ErrorMessage].Value));
             return Redirect(Back(slug, form.DistrictId, form.Via));
         }
 
-        var result = await take.SendLetterAsync(slug, form, cancellationToken);
         if (result == LobbyingResult.NoEmail)
         {
             return Redirect($"/lobbying/{slug}/postal/{form.TargetId}?name={Uri.EscapeDataString(form.Name)}&lang={form.Language}");
@@ -118,6 +133,17 @@ public sealed class LobbyingController(ReadLobbyingPage pages, IStringLocalizer<
 
 public sealed record LobbyingRow(string Slug, string Title, string Goal);
 
-public sealed record RepresentativesPage(LobbyingPage Page, RepresentativesResult Result, string? Country, string? Via);
+/// <param name="Language">The supporter's (the page's) language.</param>
+public sealed record RepresentativesPage(
+    LobbyingPage Page, RepresentativesResult Result, string? Country, string? Via, IReadOnlyList<LobbyingLetter> Letters, string Language)
+{
+    /// <summary>A letter that was refused, shown again in its representative's form.</summary>
+    public LetterForm? Draft { get; init; }
+
+    public string? Problem { get; init; }
+
+    public LobbyingLetter? LetterFor(Representative representative) =>
+        ReadLobbyingPage.Choose(Letters, representative?.Language, Language);
+}
 
 public sealed record ScorecardPage(string Slug, string Title, IReadOnlyList<ScorecardRow> Rows);

@@ -1,6 +1,7 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Lobbying;
 using Campaigns.Web.Domain.Programmes;
+using Campaigns.Web.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Lobbying;
@@ -36,10 +37,23 @@ public sealed class ReadLobbyingPage(CampaignsDbContext db, TimeProvider clock)
     }
 
     /// <summary>The letter in the language asked for, else English, else any.</summary>
-    public async Task<LobbyingLetter?> LetterAsync(Guid campaignId, string language, CancellationToken cancellationToken)
+    public async Task<LobbyingLetter?> LetterAsync(Guid campaignId, string language, CancellationToken cancellationToken) =>
+        Choose(await LettersAsync(campaignId, cancellationToken), null, language);
+
+    public Task<List<LobbyingLetter>> LettersAsync(Guid campaignId, CancellationToken cancellationToken) =>
+        db.LobbyingLetters.AsNoTracking().Where(l => l.CampaignId == campaignId).ToListAsync(cancellationToken);
+
+    /// <summary>The letter for a representative: in their language when the campaign has it, else the supporter's, else English, else any.</summary>
+    public static LobbyingLetter? Choose(IReadOnlyList<LobbyingLetter> letters, string? targetLanguage, string activistLanguage)
     {
-        var letters = await db.LobbyingLetters.AsNoTracking().Where(l => l.CampaignId == campaignId).ToListAsync(cancellationToken);
-        return letters.FirstOrDefault(l => l.Language == language) ?? letters.FirstOrDefault(l => l.Language == "en") ?? letters.FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(letters);
+        if (letters.Count == 0)
+        {
+            return null;
+        }
+
+        var language = LetterWriter.LanguageFor(targetLanguage, letters.Select(l => l.Language).ToList(), activistLanguage);
+        return letters.FirstOrDefault(l => l.Language == language) ?? letters[0];
     }
 }
 

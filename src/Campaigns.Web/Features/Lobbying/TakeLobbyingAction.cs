@@ -2,6 +2,8 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Lobbying;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Domain.Targets;
+using Campaigns.Web.Features.Aid;
+using Campaigns.Web.Features.Targets;
 using Campaigns.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +13,14 @@ namespace Campaigns.Web.Features.Lobbying;
 /// A supporter writes to a representative through the platform (the letter goes out by the email queue) or
 /// reports a call or visit and what the representative said. The contact and its email commit together.
 /// </summary>
-public sealed class TakeLobbyingAction(CampaignsDbContext db, ReadLobbyingPage pages, EmailQueue emails, TimeProvider clock, ILogger<TakeLobbyingAction> logger)
+public sealed class TakeLobbyingAction(
+    CampaignsDbContext db, ReadLobbyingPage pages, EmailQueue emails, LetterWriter writer, TimeProvider clock, ILogger<TakeLobbyingAction> logger)
 {
+    /// <summary>
+    /// The supporter's edited letter goes to the representative in the representative's language when the campaign
+    /// has it (else the supporter's), From the organisation with Reply-To the supporter, signed with their name;
+    /// they get a copy in their language. One letter per address and representative, even under a double submit.
+    /// </summary>
     public async Task<LobbyingResult> SendLetterAsync(string slug, LetterForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -28,36 +36,60 @@ public sealed class TakeLobbyingAction(CampaignsDbContext db, ReadLobbyingPage p
         }
 
         var email = form.Email.Trim().ToLowerInvariant();
+        var name = LetterWriter.CleanName(form.Name);
+        if (LetterWriter.Problem(form.Subject, form.Body) is not null || !LetterWriter.IsSendableAddress(email) || name.Length == 0)
+        {
+            return LobbyingResult.Invalid;
+        }
+
         if (await db.LobbyingContacts.AnyAsync(c => c.CampaignId == campaign.Id && c.TargetId == target.Id && c.Kind == ContactKind.Letter && c.SupporterEmail == email, cancellationToken))
         {
             return LobbyingResult.AlreadySent;
         }
 
-        var letter = await pages.LetterAsync(campaign.Id, form.Language ?? "en", cancellationToken);
+        var activistLanguage = form.Language ?? "en";
+        var letter = ReadLobbyingPage.Choose(await pages.LettersAsync(campaign.Id, cancellationToken), target.Language, activistLanguage);
         if (letter is null)
         {
             return LobbyingResult.NoLetter;
         }
 
-        var name = form.Name.Trim();
+        var subject = string.IsNullOrWhiteSpace(form.Subject) ? letter.Subject : form.Subject.Trim();
+        var body = LetterWriter.Compose(LetterWriter.Split(letter.Body).Opening, LetterWriter.Normalise(form.Body!), writer.SalutationFor(target, letter.Language), name);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.LobbyingContacts.Add(new LobbyingContact
+        try
         {
-            Id = Guid.CreateVersion7(now),
-            CampaignId = campaign.Id,
-            TargetId = target.Id,
-            Kind = ContactKind.Letter,
-            DistrictId = await DistrictAsync(form.DistrictId, cancellationToken),
-            SupporterName = name,
-            SupporterEmail = email,
-            ViaMemberId = await ViaAsync(campaign, form.Via, cancellationToken),
-            CreatedAt = now,
-        });
-        await emails.QueueAsync(
-            new EmailMessage(target.Email, target.Name, letter.Subject, "Lobbying/Emails/Letter", new LobbyingLetterModel(Fill(letter.Body, target, name), name, email), letter.Language),
-            "lobbying-letter", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            db.LobbyingContacts.Add(new LobbyingContact
+            {
+                Id = Guid.CreateVersion7(now),
+                CampaignId = campaign.Id,
+                TargetId = target.Id,
+                Kind = ContactKind.Letter,
+                DistrictId = await DistrictAsync(form.DistrictId, cancellationToken),
+                SupporterName = name,
+                SupporterEmail = email,
+                ViaMemberId = await ViaAsync(campaign, form.Via, cancellationToken),
+                CreatedAt = now,
+            });
+            await emails.QueueAsync(
+                new EmailMessage(target.Email, target.Name, subject, "Lobbying/Emails/Letter", new LobbyingLetterModel(body, name, email), letter.Language,
+                    ReplyTo: new EmailReplyTo(email, name)),
+                "lobbying-letter", cancellationToken);
+            await emails.QueueAsync(
+                new EmailMessage(email, name, "A copy of your letter", "Targets/Emails/LetterCopy",
+                    new LetterCopyModel(name, [new LetterCopyItem(target.Name, target.Title, subject, body)]), activistLanguage),
+                "lobbying-letter-copy", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (AidLedger.IsUniqueViolation(ex))
+        {
+            // The same form sent twice at once: the other request wrote and queued the letter.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return LobbyingResult.AlreadySent;
+        }
+
         emails.EnqueuePending();
         logger.LogInformation("Letter of campaign {CampaignId} queued to target {TargetId}", campaign.Id, target.Id);
         return LobbyingResult.Done;
@@ -145,6 +177,9 @@ public enum LobbyingResult
     AlreadySent,
     NoLetter,
     OutcomeMissing,
+
+    /// <summary>The letter, the name or the address cannot be sent as they are; the form says why.</summary>
+    Invalid,
 }
 
 public sealed record LobbyingLetterModel(string Body, string SenderName, string SenderEmail);

@@ -252,7 +252,7 @@ public sealed class ErasureJob(
 
         // The outbox: mail to them goes; mail to others that names them keeps its purpose with the name blanked.
         deleted += await db.QueuedEmails.Where(e => e.ToAddress.ToLower() == address).ExecuteDeleteAsync(ct);
-        var mentions = await db.QueuedEmails.Where(e => e.TextBody.ToLower().Contains(address) || e.HtmlBody.ToLower().Contains(address)).ToListAsync(ct);
+        var mentions = await db.QueuedEmails.Where(e => e.TextBody.ToLower().Contains(address) || e.HtmlBody.ToLower().Contains(address) || e.ReplyToAddress!.ToLower() == address).ToListAsync(ct);
         foreach (var name in names)
         {
             mentions.AddRange(await db.QueuedEmails.Where(e => e.TextBody.Contains(name) || e.HtmlBody.Contains(name) || e.Subject.Contains(name) || e.ToName == name).ToListAsync(ct));
@@ -264,6 +264,14 @@ public sealed class ErasureJob(
             e.TextBody = Redact(e.TextBody, address, names);
             e.HtmlBody = Redact(e.HtmlBody, address, names);
             e.ToName = e.ToName is null ? null : Redact(e.ToName, address, names);
+
+            // A letter they wrote to an official stays a letter, answerable to no one.
+            if (e.ReplyToAddress is not null && string.Equals(e.ReplyToAddress, address, StringComparison.OrdinalIgnoreCase))
+            {
+                e.ReplyToAddress = null;
+                e.ReplyToName = null;
+            }
+
             anonymised++;
         }
 

@@ -48,6 +48,7 @@ public sealed class SaveTarget(CampaignsDbContext db, TimeProvider clock)
         target.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
         target.Phone = string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim();
         target.Salutation = form.Salutation?.Trim() ?? "";
+        target.Language = string.IsNullOrWhiteSpace(form.Language) ? null : form.Language;
         target.DistrictId = form.DistrictId;
         target.TermStartsOn = form.TermStartsOn;
         target.TermEndsOn = form.TermEndsOn;

@@ -41,6 +41,11 @@ public sealed class TargetForm
     [Display(Name = "Salutation")]
     public string? Salutation { get; set; }
 
+    /// <summary>The language letters to the target are written in, when the campaign has it; the salutation is in it.</summary>
+    [RegularExpression("^(en|es|fr)$", ErrorMessage = "Choose a language from the list.")]
+    [Display(Name = "Language of letters")]
+    public string? Language { get; set; }
+
     /// <summary>For elected representatives: the district or constituency they answer to.</summary>
     public Guid? DistrictId { get; set; }
 

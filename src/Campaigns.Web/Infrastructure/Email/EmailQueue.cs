@@ -32,6 +32,8 @@ public sealed class EmailQueue(CampaignsDbContext db, EmailRenderer renderer, IB
             AttachmentContentType = message.Attachment?.ContentType,
             AttachmentContent = message.Attachment?.Content,
             OneClickUnsubscribeUrl = message.OneClickUnsubscribeUrl,
+            ReplyToAddress = message.ReplyTo?.Address,
+            ReplyToName = message.ReplyTo?.Name,
         };
         db.QueuedEmails.Add(email);
         await db.SaveChangesAsync(cancellationToken);

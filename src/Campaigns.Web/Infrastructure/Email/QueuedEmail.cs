@@ -27,6 +27,11 @@ public sealed class QueuedEmail
     /// <summary>Sent as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058) when set.</summary>
     public string? OneClickUnsubscribeUrl { get; set; }
 
+    /// <summary>Reply-To, for letters written by someone else than the organisation; From stays the organisation's.</summary>
+    public string? ReplyToAddress { get; set; }
+
+    public string? ReplyToName { get; set; }
+
     /// <summary>Template name, for logs and the outbox: never the recipient.</summary>
     public required string Kind { get; set; }
 

@@ -69,6 +69,10 @@ public sealed class SendQueuedEmailJob(
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.ToAddress));
+        if (email.ReplyToAddress is { } replyTo)
+        {
+            message.ReplyTo.Add(new MailboxAddress(email.ReplyToName ?? "", replyTo));
+        }
         message.Subject = email.Subject;
 
         // A stable Message-ID lets a receiving server drop the copy a repeated run might send.

@@ -489,6 +489,10 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<Guid?>("SubscriberId")
                         .HasColumnType("uuid");
 
@@ -510,6 +514,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.HasIndex("ViaMemberId");
 
                     b.HasIndex("UrgentActionId", "SubscriberId");
+
+                    b.HasIndex("UrgentActionId", "Kind", "OnceKey")
+                        .IsUnique();
 
                     b.ToTable("alert_actions_taken", (string)null);
                 });
@@ -1834,6 +1841,9 @@ namespace Campaigns.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "TargetId", "CreatedAt");
 
+                    b.HasIndex("CampaignId", "TargetId", "Kind", "SupporterEmail")
+                        .IsUnique();
+
                     b.ToTable("lobbying_contacts", (string)null);
                 });
 
@@ -2433,6 +2443,10 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2861,6 +2875,14 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.Property<string>("OneClickUnsubscribeUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReplyToAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ReplyToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");

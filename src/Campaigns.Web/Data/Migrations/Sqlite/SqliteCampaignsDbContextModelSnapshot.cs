@@ -483,6 +483,10 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SubscriberId")
                         .HasColumnType("TEXT");
 
@@ -504,6 +508,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.HasIndex("ViaMemberId");
 
                     b.HasIndex("UrgentActionId", "SubscriberId");
+
+                    b.HasIndex("UrgentActionId", "Kind", "OnceKey")
+                        .IsUnique();
 
                     b.ToTable("alert_actions_taken", (string)null);
                 });
@@ -1828,6 +1835,9 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "TargetId", "CreatedAt");
 
+                    b.HasIndex("CampaignId", "TargetId", "Kind", "SupporterEmail")
+                        .IsUnique();
+
                     b.ToTable("lobbying_contacts", (string)null);
                 });
 
@@ -2427,6 +2437,10 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2854,6 +2868,14 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("OneClickUnsubscribeUrl")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
