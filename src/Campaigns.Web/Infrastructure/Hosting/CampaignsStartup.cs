@@ -1,5 +1,6 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Data.Seeding;
+using Campaigns.Web.Features.Alerts.Bounces;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Jobs;
 using Campaigns.Web.Infrastructure.Protection;
@@ -31,7 +32,7 @@ public sealed class CampaignsStartup(IServiceScopeFactory scopes, IOptions<Datab
         }
 
         await services.GetRequiredService<SmtpStartupCheck>().RunAsync(cancellationToken);
-        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
+        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>(), services.GetRequiredService<IOptions<BounceMailboxOptions>>().Value);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
