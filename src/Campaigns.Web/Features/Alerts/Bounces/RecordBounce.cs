@@ -24,6 +24,9 @@ public enum BounceOutcome
 /// </summary>
 public sealed class RecordBounce(CampaignsDbContext db, SuppressAddress suppress, FieldCipher cipher, TimeProvider clock)
 {
+    public const string AddressPurpose = "soft-bounce-address";
+
+
     public async Task<BounceOutcome> HandleAsync(string reportKey, BouncedRecipient recipient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipient);
@@ -44,7 +47,7 @@ public sealed class RecordBounce(CampaignsDbContext db, SuppressAddress suppress
             return BounceOutcome.Suppressed;
         }
 
-        var addressKey = cipher.Fingerprint("soft-bounce-address", address);
+        var addressKey = cipher.Fingerprint(AddressPurpose, address);
         var id = cipher.Fingerprint("soft-bounce-report", reportKey + "\n" + address);
         var now = clock.GetUtcNow();
         if (!await db.SoftBounces.AnyAsync(b => b.Id == id, cancellationToken))
