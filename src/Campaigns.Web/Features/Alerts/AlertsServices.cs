@@ -27,7 +27,6 @@ public static class AlertsServices
         services.AddScoped<SaveTarget>();
         services.AddScoped<SubscriberCsv>();
         services.AddScoped<SuppressAddress>();
-        services.AddOptions<BounceMailboxOptions>().BindConfiguration(BounceMailboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RecordBounce>();
         services.AddScoped<BounceMailboxJob>();
         services.AddScoped<PlanAlertSendJob>();

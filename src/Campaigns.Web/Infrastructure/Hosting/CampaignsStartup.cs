@@ -1,6 +1,5 @@
 using Campaigns.Web.Data;
 using Campaigns.Web.Data.Seeding;
-using Campaigns.Web.Features.Alerts.Bounces;
 using Campaigns.Web.Infrastructure.Email;
 using Campaigns.Web.Infrastructure.Jobs;
 using Campaigns.Web.Infrastructure.Protection;

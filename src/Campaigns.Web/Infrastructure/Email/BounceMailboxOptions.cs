@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Campaigns.Web.Infrastructure.Email;
-
-namespace Campaigns.Web.Features.Alerts.Bounces;
+namespace Campaigns.Web.Infrastructure.Email;
 
 /// <summary>
 /// The mailbox that receives bounces and complaints (the Return-Path and feedback-loop address), read over IMAP by
-/// <see cref="BounceMailboxJob"/>. Off when no host is set.
+/// Features/Alerts/Bounces/BounceMailboxJob. Off when no host is set.
 /// </summary>
 public sealed class BounceMailboxOptions : IValidatableObject
 {
