@@ -13,14 +13,8 @@ as_dovecot_user() {
   if [ "$(id -u)" = "0" ]; then runuser -u "$dovecot_run_user" -- "$@"; else "$@"; fi
 }
 
-dovecot_free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
+# shellcheck source=tests/lib/free-port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/free-port.sh"
 
 start_throwaway_dovecot() {
   dovecot_bin="$(command -v dovecot || true)"
@@ -57,7 +51,7 @@ start_throwaway_dovecot() {
 
   local port
   for _ in 1 2 3 4 5; do
-    port="$(dovecot_free_port)" || continue
+    port="$(free_port)" || continue
     cat >"$dovecot_tmp/dovecot.conf" <<EOF
 base_dir = $dovecot_tmp/run
 state_dir = $dovecot_tmp/state

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -32,7 +31,7 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailT
         try
         {
             await socket.ConnectAsync(settings.Host!, settings.Port, cancellationToken);
-            await client.ConnectAsync(socket, settings.Host!, settings.Port, ToMailKit(settings.Security, settings.Port), cancellationToken);
+            await client.ConnectAsync(socket, settings.Host!, settings.Port, settings.Security.ToMailKit(settings.Port, implicitTlsPort: 465), cancellationToken);
         }
         catch
         {
@@ -40,12 +39,4 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailT
             throw;
         }
     }
-
-    private static SecureSocketOptions ToMailKit(EmailSecurity security, int port) => security switch
-    {
-        EmailSecurity.None => SecureSocketOptions.None,
-        EmailSecurity.StartTls => SecureSocketOptions.StartTls,
-        EmailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable,
-    };
 }

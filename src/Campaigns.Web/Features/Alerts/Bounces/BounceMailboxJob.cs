@@ -3,7 +3,6 @@ using Hangfire;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -33,7 +32,7 @@ public sealed class BounceMailboxJob(IOptions<BounceMailboxOptions> options, ISe
         }
 
         using var client = new ImapClient { Timeout = o.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(o.Host!, o.Port, ToMailKit(o.Security, o.Port), cancellationToken);
+        await client.ConnectAsync(o.Host!, o.Port, o.Security.ToMailKit(o.Port, implicitTlsPort: 993), cancellationToken);
         await client.AuthenticateAsync(o.UserName!, o.Password!, cancellationToken);
 
         var inbox = o.InboxFolder.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? client.Inbox : await client.GetFolderAsync(o.InboxFolder, cancellationToken);
@@ -131,12 +130,4 @@ public sealed class BounceMailboxJob(IOptions<BounceMailboxOptions> options, ISe
 
         return folder;
     }
-
-    private static SecureSocketOptions ToMailKit(EmailSecurity security, int port) => security switch
-    {
-        EmailSecurity.None => SecureSocketOptions.None,
-        EmailSecurity.StartTls => SecureSocketOptions.StartTls,
-        EmailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => port == 993 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable,
-    };
 }
