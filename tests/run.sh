@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite and does its own set-up: restore and build, a throwaway PostgreSQL (Testcontainers when a
-# Docker engine answers, else the local server binaries on a random loopback port), Debian's chromium when it is
-# missing and we are root. Stops what it started. The last line is "N passed, N failed".
+# Docker engine answers, else the local server binaries on a random loopback port), a throwaway Dovecot IMAP server
+# for the bounce mailbox (Debian's dovecot-imapd, installed when missing and we are root), Debian's chromium when it
+# is missing and we are root. Stops what it started. The last line is "N passed, N failed".
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +14,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # shellcheck source=tests/lib/throwaway-postgres.sh
 source "$root/tests/lib/throwaway-postgres.sh"
-trap stop_throwaway_postgres EXIT
+# shellcheck source=tests/lib/throwaway-dovecot.sh
+source "$root/tests/lib/throwaway-dovecot.sh"
+trap 'stop_throwaway_dovecot; stop_throwaway_postgres' EXIT
 trap 'exit 130' INT TERM
 
 start_local_postgres() {
@@ -32,6 +35,14 @@ elif command -v docker >/dev/null && docker info >/dev/null 2>&1; then
   echo "run.sh: a Docker engine answers; Testcontainers starts PostgreSQL"
 else
   start_local_postgres || exit 1
+fi
+
+if [ -n "${CAMPAIGNS_TEST_IMAP:-}" ]; then
+  echo "run.sh: using the IMAP server named in CAMPAIGNS_TEST_IMAP"
+elif start_throwaway_dovecot; then
+  echo "run.sh: throwaway Dovecot IMAP server on 127.0.0.1:$IMAP_PORT"
+else
+  echo "run.sh: no IMAP server; the bounce-mailbox tests will fail" >&2
 fi
 
 if [ ! -x /usr/bin/chromium ]; then

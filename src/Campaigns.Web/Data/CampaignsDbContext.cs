@@ -60,6 +60,8 @@ public class CampaignsDbContext(DbContextOptions options)
 
     public DbSet<Domain.Alerts.SuppressedAddress> SuppressedAddresses => Set<Domain.Alerts.SuppressedAddress>();
 
+    public DbSet<Domain.Alerts.SoftBounce> SoftBounces => Set<Domain.Alerts.SoftBounce>();
+
     public DbSet<Domain.Alerts.AlertTopic> AlertTopics => Set<Domain.Alerts.AlertTopic>();
 
     public DbSet<Domain.Alerts.UrgentActionVersion> UrgentActionVersions => Set<Domain.Alerts.UrgentActionVersion>();

@@ -1,6 +1,6 @@
 namespace Campaigns.Web.Domain.Alerts;
 
-/// <summary>An address never to be sent to again: it bounced hard, complained, or a coordinator blocked it.</summary>
+/// <summary>An address never to be sent to again: it bounced hard or softly again and again, complained, or a coordinator blocked it.</summary>
 public sealed class SuppressedAddress
 {
     /// <summary>Lower-cased address; the key. For <see cref="SuppressionReason.Erased"/>, a hash of it instead.</summary>
@@ -19,4 +19,7 @@ public enum SuppressionReason
 
     /// <summary>The person asked to be forgotten: the row holds a hash of the address (see ErasureRecord.HashOf), not the address.</summary>
     Erased = 3,
+
+    /// <summary>Soft bounces (4.x.x) reached <see cref="SoftBounce.Threshold"/> within <see cref="SoftBounce.Window"/>.</summary>
+    SoftBounces = 4,
 }

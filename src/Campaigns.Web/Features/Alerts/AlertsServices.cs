@@ -1,5 +1,6 @@
 using Campaigns.Web.Data.Seeding;
 using Campaigns.Web.Features.Alerts.Admin;
+using Campaigns.Web.Features.Alerts.Bounces;
 using Campaigns.Web.Features.Alerts.Sending;
 using Campaigns.Web.Features.Alerts.Subscribing;
 using System.Threading.RateLimiting;
@@ -52,6 +53,8 @@ public static class AlertsServices
         services.AddScoped<SaveTarget>();
         services.AddScoped<SubscriberCsv>();
         services.AddScoped<SuppressAddress>();
+        services.AddScoped<RecordBounce>();
+        services.AddScoped<BounceMailboxJob>();
         services.AddScoped<PlanAlertSendJob>();
         services.AddScoped<SendAlertChunkJob>();
         services.AddScoped<ResumeAlertSendsJob>();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MailKit.Security;
 
 namespace Campaigns.Web.Infrastructure.Email;
 
@@ -53,4 +54,16 @@ public enum EmailSecurity
     None,
     StartTls,
     SslOnConnect,
+}
+
+public static class EmailSecurityExtensions
+{
+    /// <summary>For SMTP and IMAP alike: Auto is implicit TLS on the protocol's TLS port, otherwise STARTTLS when offered.</summary>
+    public static SecureSocketOptions ToMailKit(this EmailSecurity security, int port, int implicitTlsPort) => security switch
+    {
+        EmailSecurity.None => SecureSocketOptions.None,
+        EmailSecurity.StartTls => SecureSocketOptions.StartTls,
+        EmailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => port == implicitTlsPort ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable,
+    };
 }

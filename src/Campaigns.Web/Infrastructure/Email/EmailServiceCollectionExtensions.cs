@@ -7,6 +7,7 @@ public static class EmailServiceCollectionExtensions
     public static IServiceCollection AddCampaignsEmail(this IServiceCollection services, IConfiguration configuration)
     {
         var email = services.AddValidatedOptions<EmailOptions>(configuration, EmailOptions.Section);
+        services.AddValidatedOptions<BounceMailboxOptions>(configuration, BounceMailboxOptions.Section);
         services.AddSingleton<PickupFolder>();
         if (email.Delivery == EmailDelivery.Smtp)
         {

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -37,7 +36,7 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailT
         try
         {
             await socket.ConnectAsync(settings.Host!, settings.Port, connectTimeout.Token);
-            await client.ConnectAsync(socket, settings.Host!, settings.Port, ToMailKit(settings.Security, settings.Port), cancellationToken);
+            await client.ConnectAsync(socket, settings.Host!, settings.Port, settings.Security.ToMailKit(settings.Port, implicitTlsPort: 465), cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -50,12 +49,4 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailT
             throw;
         }
     }
-
-    private static SecureSocketOptions ToMailKit(EmailSecurity security, int port) => security switch
-    {
-        EmailSecurity.None => SecureSocketOptions.None,
-        EmailSecurity.StartTls => SecureSocketOptions.StartTls,
-        EmailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable,
-    };
 }

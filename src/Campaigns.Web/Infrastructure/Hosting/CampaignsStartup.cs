@@ -31,7 +31,7 @@ public sealed class CampaignsStartup(IServiceScopeFactory scopes, IOptions<Datab
         }
 
         await services.GetRequiredService<SmtpStartupCheck>().RunAsync(cancellationToken);
-        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>());
+        RecurringJobs.Register(services.GetRequiredService<IRecurringJobManager>(), services.GetRequiredService<IOptions<BounceMailboxOptions>>().Value);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -99,6 +99,19 @@ public sealed class FieldCipher
         return new FieldCipher(derived, CurrentKeyId);
     }
 
+    /// <summary>
+    /// A keyed fingerprint (HMAC-SHA256 with the current key, derived for <paramref name="purpose"/>): equal inputs
+    /// match, and a database dump without the keys cannot test a guessed address against it, as it could a plain
+    /// hash. Tied to the current key: after a rotation, new fingerprints stop matching old ones, so use it only for
+    /// short-lived rows.
+    /// </summary>
+    public string Fingerprint(string purpose, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, keys[CurrentKeyId], 32, salt: [], Encoding.UTF8.GetBytes("fingerprint:" + purpose));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
+    }
+
     // Binding the key id to the ciphertext stops anyone relabelling a value to another key.
     private static byte[] AssociatedData(string keyId) => Encoding.ASCII.GetBytes($"{Version}.{keyId}");
 

@@ -30,6 +30,26 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bounce_mailbox_without_credentials_stops_start_with_one_line_naming_the_settings()
+    {
+        var (exitCode, error) = await StartAsync(("Email__BounceMailbox__Host", "127.0.0.1"), ("Email__BounceMailbox__UserName", "bounces"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Password", error);
+    }
+
+    [Fact]
+    public async Task A_bounce_mailbox_interval_that_is_not_whole_minutes_stops_start_with_one_line_naming_it()
+    {
+        var (exitCode, error) = await StartAsync(
+            ("Email__BounceMailbox__Host", "127.0.0.1"), ("Email__BounceMailbox__UserName", "bounces"), ("Email__BounceMailbox__Password", "secret"),
+            ("Email__BounceMailbox__Interval", "00:00:30"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Interval", error);
+    }
+
+    [Fact]
     public async Task An_unreachable_database_stops_start_with_one_line_naming_the_connection_string()
     {
         var (exitCode, error) = await StartAsync(

@@ -791,6 +791,29 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.ToTable("alert_topics", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Alerts.SoftBounce", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("AddressKey", "ReceivedAt");
+
+                    b.ToTable("alert_soft_bounces", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Alerts.SuppressedAddress", b =>
                 {
                     b.Property<string>("Email")

@@ -785,6 +785,29 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.ToTable("alert_topics", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Web.Domain.Alerts.SoftBounce", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("AddressKey", "ReceivedAt");
+
+                    b.ToTable("alert_soft_bounces", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Web.Domain.Alerts.SuppressedAddress", b =>
                 {
                     b.Property<string>("Email")

@@ -60,13 +60,19 @@ public sealed class PurgeExpiredDataJob(CampaignsDbContext db, IOptions<Retentio
             db.Rsvps.Where(r => past.Contains(r.StopId)).Select(r => r.Id),
             ids => db.Rsvps.Where(r => ids.Contains(r.Id)), cancellationToken);
 
+        // Soft bounces only count within their window; past it a row has no use left.
+        var softBouncesBefore = now - SoftBounce.Window;
+        var softBounces = await PurgeAsync(
+            db.SoftBounces.Where(b => b.ReceivedAt < softBouncesBefore).Select(b => b.Id),
+            ids => db.SoftBounces.Where(b => ids.Contains(b.Id)), cancellationToken);
+
         // An erasure whose final email could not be delivered in all that time stops holding the address for it.
         var givenUp = await db.ErasureRecords.Where(r => r.ProtectedEmail != null && r.ErasedAt != null && r.ErasedAt < emailsBefore)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.ProtectedEmail, (string?)null), cancellationToken);
 
         logger.LogInformation(
-            "Retention purge: {Deliveries} alert deliveries, {CheckIns} check-ins, {Emails} sent emails, {StripeEvents} Stripe events, {Subscribers} unconfirmed subscribers, {Rsvps} RSVPs, {Erasures} unconfirmable erasures",
-            deliveries, checkIns, emails, stripeEvents, subscribers, rsvps, givenUp);
+            "Retention purge: {Deliveries} alert deliveries, {CheckIns} check-ins, {Emails} sent emails, {StripeEvents} Stripe events, {Subscribers} unconfirmed subscribers, {Rsvps} RSVPs, {SoftBounces} soft bounces, {Erasures} unconfirmable erasures",
+            deliveries, checkIns, emails, stripeEvents, subscribers, rsvps, softBounces, givenUp);
     }
 
     /// <summary>
