@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Campaigns.Web.Features.Alerts;
 
-public sealed class AlertsOptions : IValidatableObject
+public sealed class AlertsOptions
 {
     public const string Section = "Alerts";
 
@@ -28,23 +28,6 @@ public sealed class AlertsOptions : IValidatableObject
     /// <summary>A chunk claimed longer ago than this by a run that died is taken over by the next run.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 
-    public string? DkimDomain { get; set; }
-
-    public string? DkimSelector { get; set; }
-
-    /// <summary>RSA private key, PEM. From an environment variable or user-secrets, never committed.</summary>
-    public string? DkimPrivateKeyPem { get; set; }
-
     /// <summary>Bearer secret the bounce/complaint webhook of the mail provider must present; the endpoint is off without it.</summary>
     public string? BounceWebhookSecret { get; set; }
-
-    public bool SignsDkim => !string.IsNullOrWhiteSpace(DkimPrivateKeyPem);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (SignsDkim && (string.IsNullOrWhiteSpace(DkimDomain) || string.IsNullOrWhiteSpace(DkimSelector)))
-        {
-            yield return new ValidationResult("are required when Alerts:DkimPrivateKeyPem is set.", [nameof(DkimDomain), nameof(DkimSelector)]);
-        }
-    }
 }

@@ -130,7 +130,7 @@ public sealed class SendAlertChunkJob(
     {
         await using var scope = scopes.CreateAsyncScope();
         var workerDb = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
-        using var signer = options.SignsDkim ? new FastDkimSigner(options.DkimPrivateKeyPem!, options.DkimDomain!, options.DkimSelector!) : null;
+        using var signer = emailOptions.Value.Dkim.CreateSigner();
         using var smtp = new SmtpClient { Timeout = emailOptions.Value.TimeoutSeconds * 1000 };
         await using var markSent = await PrepareMarkSentAsync(workerDb, cancellationToken);
         try
