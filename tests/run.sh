@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite and does its own set-up: restore and build, a throwaway PostgreSQL (Testcontainers when a
 # Docker engine answers, else the local server binaries on a random loopback port), a throwaway Dovecot IMAP server
-# for the bounce mailbox (Debian's dovecot-imapd, installed when missing and we are root), Debian's chromium when it
-# is missing and we are root. Stops what it started. The last line is "N passed, N failed".
+# for the bounce mailbox, Debian's chromium, dovecot-imapd and spamassassin when they are missing and we are root.
+# Stops what it started. The last line is "N passed, N failed".
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,6 +53,17 @@ if [ ! -x /usr/bin/chromium ]; then
       || echo "run.sh: could not install chromium; the browser tests will fail" >&2
   else
     echo "run.sh: /usr/bin/chromium is missing (install Debian's chromium package); the browser tests will fail" >&2
+  fi
+fi
+
+if ! command -v spamassassin >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "run.sh: installing Debian's spamassassin for the email filter test"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q spamassassin >/dev/null \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q spamassassin >/dev/null; } \
+      || echo "run.sh: could not install spamassassin; the email filter test will fail under CI" >&2
+  else
+    echo "run.sh: spamassassin is missing (install Debian's spamassassin package); the email filter test will fail under CI" >&2
   fi
 fi
 

@@ -6,6 +6,7 @@ using Campaigns.Testing;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Features.Alerts.Admin;
 using Campaigns.Web.Features.Alerts.Sending;
+using Campaigns.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -142,8 +143,8 @@ internal static class AlertBenchmark
             var composer = services.GetRequiredService<AlertComposer>();
             var links = services.GetRequiredService<Campaigns.Web.Features.Alerts.AlertLinks>();
             var template = await composer.RenderAsync(content, AlertKind.UrgentAction, "", links.BaseUrl);
-            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Campaigns.Web.Features.Alerts.AlertsOptions>>().Value;
-            using var signer = new FastDkimSigner(options.DkimPrivateKeyPem!, options.DkimDomain!, options.DkimSelector!);
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Campaigns.Web.Infrastructure.Email.EmailOptions>>().Value;
+            using var signer = options.Dkim.CreateSigner()!;
             var recipients = Enumerable.Range(0, messages)
                 .Select(i => new AlertRecipient(Guid.CreateVersion7(), Guid.CreateVersion7(), $"activist{i:D7}@bench.example", $"Activist {i}", "es"))
                 .ToList();
@@ -280,9 +281,10 @@ internal sealed class BenchmarkFactory(int sinkPort) : CampaignsAppFactory, IAsy
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Alerts:ChunkSize", "1000");
         builder.UseSetting("Alerts:SmtpConnections", "4");
-        builder.UseSetting("Alerts:DkimDomain", "campaigns.test");
-        builder.UseSetting("Alerts:DkimSelector", "bench");
-        builder.UseSetting("Alerts:DkimPrivateKeyPem", key.ExportPkcs8PrivateKeyPem());
+        builder.UseSetting("Email:FromAddress", "alerts@campaigns.test");
+        builder.UseSetting("Email:Dkim:Domain", "campaigns.test");
+        builder.UseSetting("Email:Dkim:Selector", "bench");
+        builder.UseSetting("Email:Dkim:PrivateKeyPem", key.ExportPkcs8PrivateKeyPem());
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Campaigns.Testing;
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Alerts;
@@ -7,37 +6,23 @@ using Campaigns.Web.Features.Alerts.Admin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using MimeKit.Cryptography;
 
 namespace Campaigns.IntegrationTests.Alerts;
 
 /// <summary>The app with a DKIM key of its own and short SMTP retry pauses.</summary>
-public class AlertsAppFactory : CampaignsAppFactory
+public class AlertsAppFactory : SignedMailAppFactory
 {
-    private readonly RSA key = RSA.Create(2048);
-
-    public const string DkimDomain = "campaigns.test";
-    public const string DkimSelector = "alerts2026";
     public const string BounceSecret = "test-bounce-secret";
-
-    public string PublicKeyBase64 => Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Alerts:DkimDomain", DkimDomain);
-        builder.UseSetting("Alerts:DkimSelector", DkimSelector);
-        builder.UseSetting("Alerts:DkimPrivateKeyPem", key.ExportPkcs8PrivateKeyPem());
         builder.UseSetting("Alerts:RetryDelay", "00:00:00.050");
         builder.UseSetting("Alerts:ChunkSize", "50");
         builder.UseSetting("Alerts:BounceWebhookSecret", BounceSecret);
     }
 
-    public bool VerifyDkim(MimeMessage message)
-    {
-        var header = message.Headers.First(h => h.Id == HeaderId.DkimSignature);
-        return new DkimVerifier(new KeyLocator(PublicKeyBase64)).Verify(message, header);
-    }
+    public bool VerifyDkim(MimeMessage message) => Dkim.Verifies(message);
 
     /// <summary>A subscriber who confirmed, straight into the database.</summary>
     public Task<AlertSubscriber> AddSubscriberAsync(string email, string language, SubscriberStatus status = SubscriberStatus.Active, string? name = null) =>
@@ -78,15 +63,6 @@ public class AlertsAppFactory : CampaignsAppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-    }
-
-    private sealed class KeyLocator(string publicKey) : DkimPublicKeyLocatorBase
-    {
-        public override Org.BouncyCastle.Crypto.AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
-            GetPublicKey($"v=DKIM1; k=rsa; p={publicKey}");
-
-        public override Task<Org.BouncyCastle.Crypto.AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
-            Task.FromResult(LocatePublicKey(methods, domain, selector, cancellationToken));
     }
 }
 

@@ -103,7 +103,7 @@ public sealed class RosterTests(ClockedAppFactory app) : AppTestBase(app), IClas
         Assert.Contains("Votre rôle : Interpreter", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Tegucigalpa, HN", email.TextBody, StringComparison.Ordinal);
         var startsOn = await App.WithDbAsync(db => db.Rosters.Where(r => r.Slug == slug).Select(r => r.StartsAt).SingleAsync());
-        Assert.Contains(DateOnly.FromDateTime(startsOn.UtcDateTime).ToString("D", CultureInfo.GetCultureInfo("fr")), email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(DateOnly.FromDateTime(startsOn.UtcDateTime).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr")), email.TextBody, StringComparison.Ordinal);
         Assert.Contains("vous enverra le briefing", email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/delegations/{slug}", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Vous faites partie de « Accompaniment in La Ceiba »", Html(email.HtmlBody ?? ""), StringComparison.Ordinal);

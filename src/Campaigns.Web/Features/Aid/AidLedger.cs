@@ -69,7 +69,7 @@ public sealed class AidLedger(CampaignsDbContext db, EmailQueue emails, IOptions
             donation.DonorName ?? "",
             drive.Title,
             Money.Format(entry.AmountMinor, entry.Currency, culture),
-            entry.OccurredAt.ToString("d MMMM yyyy", culture),
+            DateOnly.FromDateTime(entry.OccurredAt.UtcDateTime),
             entry.ReceiptNumber!,
             donation.Frequency == DonationFrequency.Monthly && donation.StripeCustomerId is not null
                 ? $"{baseUrl}/aid/{drive.Slug}/thanks/{donation.AccessKey}"
@@ -79,4 +79,4 @@ public sealed class AidLedger(CampaignsDbContext db, EmailQueue emails, IOptions
     }
 }
 
-public sealed record ReceiptEmailModel(string DonorName, string DriveTitle, string Amount, string Date, string ReceiptNumber, string? ManageLink, string DonationLink);
+public sealed record ReceiptEmailModel(string DonorName, string DriveTitle, string Amount, DateOnly Date, string ReceiptNumber, string? ManageLink, string DonationLink);

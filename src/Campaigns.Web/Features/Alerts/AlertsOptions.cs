@@ -46,25 +46,11 @@ public sealed class AlertsOptions : IValidatableObject
     [Range(1, 100_000)]
     public int NewAnonymousReportersPerHour { get; set; } = 30;
 
-    public string? DkimDomain { get; set; }
-
-    public string? DkimSelector { get; set; }
-
-    /// <summary>RSA private key, PEM. From an environment variable or user-secrets, never committed.</summary>
-    public string? DkimPrivateKeyPem { get; set; }
-
     /// <summary>Bearer secret the bounce/complaint webhook of the mail provider must present; the endpoint is off without it.</summary>
     public string? BounceWebhookSecret { get; set; }
 
-    public bool SignsDkim => !string.IsNullOrWhiteSpace(DkimPrivateKeyPem);
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (SignsDkim && (string.IsNullOrWhiteSpace(DkimDomain) || string.IsNullOrWhiteSpace(DkimSelector)))
-        {
-            yield return new ValidationResult("are required when Alerts:DkimPrivateKeyPem is set.", [nameof(DkimDomain), nameof(DkimSelector)]);
-        }
-
         if (ProblemRetryDelay > GiveUpAfter)
         {
             yield return new ValidationResult("must not be longer than Alerts:GiveUpAfter.", [nameof(ProblemRetryDelay)]);

@@ -32,11 +32,18 @@ public sealed class EmailOptions : IValidatableObject
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 30;
 
+    public DkimOptions Dkim { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Delivery == EmailDelivery.Smtp && string.IsNullOrWhiteSpace(Host))
         {
             yield return new ValidationResult("is required when Email:Delivery is Smtp.", [nameof(Host)]);
+        }
+
+        foreach (var (member, problem) in Dkim.Problems())
+        {
+            yield return new ValidationResult(problem, [member]);
         }
     }
 }

@@ -64,6 +64,10 @@ public sealed class SendQueuedEmailJob(
         logger.LogInformation("Sent email {EmailId} ({Kind})", emailId, email.Kind);
     }
 
+    /// <summary>
+    /// The message as it goes on the wire, DKIM-signed when a key is configured. Also used for the one email sent
+    /// outside the queue (the erasure confirmation), so both are built and signed the same way.
+    /// </summary>
     internal static MimeMessage ToMime(QueuedEmail email, EmailOptions options)
     {
         var message = new MimeMessage();
@@ -83,13 +87,31 @@ public sealed class SendQueuedEmailJob(
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
-        var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody };
+        MimeEntity body = new MultipartAlternative { TextParts.Create("plain", email.TextBody), TextParts.Create("html", email.HtmlBody) };
         if (email.AttachmentName is not null && email.AttachmentContent is not null)
         {
-            body.Attachments.Add(email.AttachmentName, System.Text.Encoding.UTF8.GetBytes(email.AttachmentContent), ContentType.Parse(email.AttachmentContentType ?? "application/octet-stream"));
+            var type = ContentType.Parse(email.AttachmentContentType ?? "text/plain");
+            var attachment = TextParts.Create(type.MediaSubtype, email.AttachmentContent);
+            foreach (var parameter in type.Parameters.Where(p => !p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)))
+            {
+                attachment.ContentType.Parameters.Add(parameter.Name, parameter.Value);
+            }
+
+            attachment.ContentType.MediaType = type.MediaType;
+            attachment.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment);
+            attachment.FileName = email.AttachmentName;
+            body = new Multipart("mixed") { body, attachment };
         }
 
-        message.Body = body.ToMessageBody();
+        message.Body = body;
+        using var signer = options.Dkim.CreateSigner();
+        if (signer is not null)
+        {
+            // Encodings settled before signing, so the SMTP client has nothing left to change in what was signed.
+            message.Prepare(EncodingConstraint.SevenBit);
+            signer.Sign(message, FastDkimSigner.SignedHeaders);
+        }
+
         return message;
     }
 }

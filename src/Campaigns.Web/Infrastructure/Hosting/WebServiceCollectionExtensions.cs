@@ -13,6 +13,7 @@ public static class WebServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var campaigns = builder.Services.AddValidatedOptions<CampaignsOptions>(builder.Configuration, CampaignsOptions.Section);
+        DeploymentChecks.Run(builder.Environment, campaigns, ValidatedConfiguration.Read<EmailOptions>(builder.Configuration, EmailOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
 
         // First of the hosted services: the job server and the web server start after it, on a prepared database.

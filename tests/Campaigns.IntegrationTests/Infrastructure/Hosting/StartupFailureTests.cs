@@ -99,6 +99,45 @@ public sealed class StartupFailureTests : IDisposable
         AssertOneLineNaming("Protection:CurrentKeyId", error);
     }
 
+    [Fact]
+    public async Task A_public_base_url_without_https_outside_development_stops_start_with_one_line_naming_it()
+    {
+        var (exitCode, error) = await StartAsync(("Campaigns__PublicBaseUrl", "http://campaigns.example.org"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Campaigns:PublicBaseUrl", error);
+    }
+
+    [Fact]
+    public async Task A_dkim_domain_that_does_not_align_with_the_from_address_stops_start_with_one_line_naming_it()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var (exitCode, error) = await StartAsync(
+            ("Email__FromAddress", "campaigns@example.org"),
+            ("Email__Dkim__Domain", "mailer.example.net"), ("Email__Dkim__Selector", "s1"), ("Email__Dkim__PrivateKeyPem", key.ExportPkcs8PrivateKeyPem()));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Email:Dkim:Domain", error);
+    }
+
+    [Fact]
+    public async Task A_dkim_key_that_is_not_a_pem_private_key_stops_start_with_one_line_naming_it()
+    {
+        var (exitCode, error) = await StartAsync(("Email__Dkim__Domain", "campaigns.localhost"), ("Email__Dkim__Selector", "s1"), ("Email__Dkim__PrivateKeyPem", "CHANGE_ME"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Email:Dkim:PrivateKeyPem", error);
+    }
+
+    [Fact]
+    public async Task A_dkim_key_under_the_old_alerts_setting_stops_start_with_one_line_naming_the_new_one()
+    {
+        var (exitCode, error) = await StartAsync(("Alerts__DkimPrivateKeyPem", "-----BEGIN PRIVATE KEY-----"));
+
+        Assert.Equal(1, exitCode);
+        AssertOneLineNaming("Email:Dkim:PrivateKeyPem", error);
+    }
+
     public void Dispose() => Directory.Delete(workingDirectory, recursive: true);
 
     private static void AssertOneLineNaming(string setting, string error)

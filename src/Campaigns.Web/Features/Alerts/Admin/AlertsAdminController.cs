@@ -165,7 +165,7 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
         }
 
         var template = await composer.RenderAsync(content, kind, message ?? "", links.BaseUrl);
-        return Content(template.Html.Replace(AlertComposer.NameSlot, template.FallbackName, StringComparison.Ordinal), "text/html");
+        return Content(template.Html.Replace(AlertComposer.GreetingSlot, System.Net.WebUtility.HtmlEncode(template.AnonymousGreeting), StringComparison.Ordinal), "text/html");
     }
 
     [HttpPost("{slug}/outcomes")]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Infrastructure.Email;
 using Microsoft.Extensions.Localization;
@@ -15,7 +14,7 @@ namespace Campaigns.Web.Features.Alerts.Sending;
 /// </summary>
 public sealed class AlertComposer(EmailRenderer renderer, IStringLocalizer<SharedResource> localizer, IOptions<EmailOptions> email)
 {
-    public const string NameSlot = "%%NAME%%";
+    public const string GreetingSlot = "%%GREETING%%";
     public const string TokenSlot = "%%TOKEN%%";
 
     private readonly EmailOptions emailOptions = email.Value;
@@ -27,11 +26,15 @@ public sealed class AlertComposer(EmailRenderer renderer, IStringLocalizer<Share
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture;
         string subject;
-        string fallbackName;
+        string namedGreeting;
+        string anonymousGreeting;
         try
         {
             subject = string.Format(culture, SubjectFormat(kind), content.Title);
-            fallbackName = localizer["friend"].Value;
+            namedGreeting = localizer["Dear {0},"].Value;
+
+            // Without a name the email opens with none: "Dear friend" is what spam filters score.
+            anonymousGreeting = localizer["Hello,"].Value;
         }
         finally
         {
@@ -40,12 +43,12 @@ public sealed class AlertComposer(EmailRenderer renderer, IStringLocalizer<Share
 
         var model = new AlertEmailModel(
             kind, content.CaseReference, content.Title, content.Summary, content.PeopleAtRisk, content.WhatToDo, content.Deadline, message,
-            NameSlot,
+            GreetingSlot,
             $"{baseUrl}/alerts/{content.Slug}?lang={content.Language}&s={TokenSlot}",
             $"{baseUrl}/alerts/preferences/{TokenSlot}",
             $"{baseUrl}/alerts/unsubscribe/{TokenSlot}");
         var rendered = await renderer.RenderAsync(new EmailMessage("", null, subject, "Alerts/Emails/Alert", model, content.Language));
-        return new AlertTemplate(content.Language, rendered.Subject, rendered.HtmlBody, rendered.TextBody, fallbackName, $"{baseUrl}/alerts/unsubscribe/");
+        return new AlertTemplate(content.Language, rendered.Subject, rendered.HtmlBody, rendered.TextBody, namedGreeting, anonymousGreeting, $"{baseUrl}/alerts/unsubscribe/");
     }
 
     private string SubjectFormat(AlertKind kind) => kind switch
@@ -61,7 +64,7 @@ public sealed class AlertComposer(EmailRenderer renderer, IStringLocalizer<Share
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(recipient);
-        var name = string.IsNullOrWhiteSpace(recipient.Name) ? template.FallbackName : recipient.Name;
+        var greeting = template.GreetingFor(recipient.Name);
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(emailOptions.FromName, emailOptions.FromAddress));
         message.To.Add(new MailboxAddress(recipient.Name ?? "", recipient.Email));
@@ -74,26 +77,20 @@ public sealed class AlertComposer(EmailRenderer renderer, IStringLocalizer<Share
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Body = new MultipartAlternative
         {
-            Part("plain", template.Text.Replace(NameSlot, name, StringComparison.Ordinal).Replace(TokenSlot, manageToken, StringComparison.Ordinal)),
-            Part("html", template.Html.Replace(NameSlot, WebUtility.HtmlEncode(name), StringComparison.Ordinal).Replace(TokenSlot, manageToken, StringComparison.Ordinal)),
+            TextParts.Create("plain", template.Text.Replace(GreetingSlot, greeting, StringComparison.Ordinal).Replace(TokenSlot, manageToken, StringComparison.Ordinal)),
+            TextParts.Create("html", template.Html.Replace(GreetingSlot, WebUtility.HtmlEncode(greeting), StringComparison.Ordinal).Replace(TokenSlot, manageToken, StringComparison.Ordinal)),
         };
         return message;
     }
-
-    /// <summary>
-    /// UTF-8 in base64, decided here: MimeKit need not scan every copy to choose a charset and an encoding, and
-    /// base64 is the cheapest encoding to write out, which happens three times per message (DKIM body hash, SIZE,
-    /// DATA).
-    /// </summary>
-    private static TextPart Part(string subtype, string text) => new(subtype)
-    {
-        ContentType = { Charset = "utf-8" },
-        ContentTransferEncoding = ContentEncoding.Base64,
-        Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(text))),
-    };
 }
 
-public sealed record AlertTemplate(string Language, string Subject, string Html, string Text, string FallbackName, string UnsubscribeBase);
+/// <param name="NamedGreeting">The greeting with a name, a format with one placeholder ("Dear {0},").</param>
+/// <param name="AnonymousGreeting">The greeting for someone who gave no name ("Hello,").</param>
+public sealed record AlertTemplate(string Language, string Subject, string Html, string Text, string NamedGreeting, string AnonymousGreeting, string UnsubscribeBase)
+{
+    public string GreetingFor(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? AnonymousGreeting : string.Format(CultureInfo.GetCultureInfo(Language), NamedGreeting, name.Trim());
+}
 
 public sealed record AlertRecipient(Guid DeliveryId, Guid SubscriberId, string Email, string? Name, string Language);
 
@@ -106,7 +103,7 @@ public sealed record AlertEmailModel(
     string WhatToDo,
     DateOnly? Deadline,
     string Message,
-    string Name,
+    string Greeting,
     string ActionUrl,
     string PreferencesUrl,
     string UnsubscribeUrl);

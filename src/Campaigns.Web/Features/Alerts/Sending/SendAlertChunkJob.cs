@@ -29,6 +29,7 @@ public sealed class SendAlertChunkJob(
     AlertMailSessions sessions,
     IBackgroundJobClient jobs,
     IOptions<AlertsOptions> alertOptions,
+    IOptions<EmailOptions> emailOptions,
     TimeProvider clock,
     ILogger<SendAlertChunkJob> logger)
 {
@@ -196,7 +197,7 @@ public sealed class SendAlertChunkJob(
     {
         await using var scope = scopes.CreateAsyncScope();
         var workerDb = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
-        using var signer = options.SignsDkim ? new FastDkimSigner(options.DkimPrivateKeyPem!, options.DkimDomain!, options.DkimSelector!) : null;
+        using var signer = emailOptions.Value.Dkim.CreateSigner();
         await using var session = sessions.Open(startedAt);
         await using var markSent = await PrepareMarkSentAsync(workerDb, cancellationToken);
         while (queue.TryDequeue(out var recipient))

@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
 
-namespace Campaigns.Web.Features.Alerts.Sending;
+namespace Campaigns.Web.Infrastructure.Email;
 
 /// <summary>
-/// DKIM (RFC 6376: rsa-sha256, relaxed/relaxed) for the bulk path, with .NET's own RSA and SHA-256. MimeKit's signer
+/// DKIM (RFC 6376: rsa-sha256, relaxed/relaxed) for every message sent, with .NET's own RSA and SHA-256. MimeKit's signer
 /// hashes through BouncyCastle and a chain of stream filters; here the body is written once into a reused buffer
 /// and canonicalised in one pass, which with the RSA roughly halves the signing cost per message. The signature
 /// header is built and folded by MimeKit exactly as its own signer does, so MimeKit's verifier (and any other)
@@ -14,8 +14,15 @@ namespace Campaigns.Web.Features.Alerts.Sending;
 /// </summary>
 public sealed class FastDkimSigner : IDisposable
 {
-    /// <summary>The headers RFC 8058 and the bulk-sender rules want covered.</summary>
-    public static readonly string[] SignedHeaders = ["From", "To", "Subject", "Date", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"];
+    /// <summary>The headers RFC 8058 and the bulk-sender rules want covered, each signed as often as it occurs.</summary>
+    public static readonly string[] SignedHeaders = ["From", "To", "Subject", "Date", "Message-ID", "Reply-To", "List-Unsubscribe", "List-Unsubscribe-Post"];
+
+    /// <summary>
+    /// Signed once more than they occur (RFC 6376 8.15): the extra entry signs "no further header of this name", so
+    /// a second From, Subject or unsubscribe header added in transit, above or below ours, breaks the signature,
+    /// and so does an unsubscribe header added to a message that had none.
+    /// </summary>
+    public static readonly string[] OversignedHeaders = ["From", "Subject", "List-Unsubscribe", "List-Unsubscribe-Post"];
 
     private static readonly FormatOptions Format = new() { NewLineFormat = NewLineFormat.Dos, EnsureNewLine = true };
 
@@ -37,11 +44,12 @@ public sealed class FastDkimSigner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(headers);
-        var names = headers.Select(h => h.ToLowerInvariant()).ToList();
-        if (!names.Contains("from"))
+        if (!headers.Contains("From", StringComparer.OrdinalIgnoreCase))
         {
             throw new ArgumentException("DKIM must sign the From header.", nameof(headers));
         }
+
+        var names = HeaderList(message.Headers, headers);
 
         body.SetLength(0);
         message.Body?.WriteTo(Format, body, contentOnly: true);
@@ -76,6 +84,27 @@ public sealed class FastDkimSigner : IDisposable
         var bytes = rsa.SignData(canonical.GetBuffer(), 0, (int)canonical.Length, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         signature.Value = value + Convert.ToBase64String(bytes);
         message.Headers.Insert(0, signature);
+    }
+
+    /// <summary>
+    /// The h= list: each name as many times as the message has it (a name it lacks is left out), and the oversigned
+    /// names once more.
+    /// </summary>
+    internal static List<string> HeaderList(HeaderList present, IReadOnlyList<string> headers)
+    {
+        var names = new List<string>(headers.Count + OversignedHeaders.Length);
+        foreach (var header in headers.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var count = present.Count(h => string.Equals(h.Field, header, StringComparison.OrdinalIgnoreCase));
+            if (OversignedHeaders.Contains(header, StringComparer.OrdinalIgnoreCase))
+            {
+                count++;
+            }
+
+            names.AddRange(Enumerable.Repeat(header.ToLowerInvariant(), count));
+        }
+
+        return names;
     }
 
     public void Dispose()

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using Campaigns.Web.Features.Alerts.Sending;
+using Campaigns.Web.Infrastructure.Email;
 using MimeKit;
 using MimeKit.Cryptography;
 
-namespace Campaigns.Tests.Features.Alerts;
+namespace Campaigns.Tests.Infrastructure.Email;
 
 public sealed class FastDkimSignerTests
 {
