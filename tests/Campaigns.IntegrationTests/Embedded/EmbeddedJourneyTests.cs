@@ -132,6 +132,47 @@ public sealed partial class EmbeddedJourneyTests(EmbeddedAppFactory app) : AppTe
         Assert.Equal(1, await App.WithDbAsync(db => db.ActionsTaken.CountAsync(a => a.SubscriberId == subscriberId && a.Kind == ActionKind.Email)));
     }
 
+    [Fact]
+    public async Task An_rsvp_to_a_demo_tour_event_gets_its_confirmation_in_the_pickup_folder()
+    {
+        const string Guest = "guest@embedded.example";
+        var now = DateTimeOffset.UtcNow;
+        var stop = await App.WithDbAsync(db => db.TourStops.Where(s => s.StartsAt > now).OrderBy(s => s.StartsAt)
+            .Join(db.Tours, s => s.TourId, t => t.Id, (s, t) => new { Tour = t.Slug, Stop = s.Slug, s.City }).FirstAsync());
+        var visitor = NewBrowser();
+        var rsvp = await PostFormAsync(visitor, $"/tours/{stop.Tour}/events/{stop.Stop}", $"/tours/{stop.Tour}/events/{stop.Stop}/rsvp",
+            ("Name", "Gita Guest"), ("Email", Guest), ("Needs", ""));
+        Assert.Equal(HttpStatusCode.Redirect, rsvp.StatusCode);
+        var confirmation = await App.WaitForMailAsync(Guest, _ => true, MailTimeout);
+        Assert.Contains(stop.City, confirmation.TextBody, StringComparison.Ordinal);
+        await App.WaitForJobsAsync(MailTimeout);
+        Assert.Single(App.Messages(), m => m.Message.To.Mailboxes.Any(b => b.Address == Guest));
+    }
+
+    [Fact]
+    public async Task An_offline_pledge_to_a_demo_drive_gets_its_instructions_and_once_received_its_receipt_in_the_pickup_folder()
+    {
+        const string Donor = "donor@embedded.example";
+        const string Drive = "clinic-supplies-north-kivu";
+        var donor = NewBrowser();
+        var pledged = await PostFormAsync(donor, $"/aid/{Drive}/donate", $"/aid/{Drive}/donate", ("Amount", "25.00"), ("Currency", "EUR"), ("Frequency", "OneTime"),
+            ("Name", "Dora Donor"), ("Email", Donor), ("ShowNamePublicly", "false"));
+        Assert.Equal(HttpStatusCode.Redirect, pledged.StatusCode);
+        var instructions = await App.WaitForMailAsync(Donor, m => m.Subject == "How to pay your pledge", MailTimeout);
+        Assert.Contains("IBAN", instructions.TextBody, StringComparison.Ordinal);
+
+        const string Coordinator = "coord-pledge-embedded@campaigns.test";
+        await TestUsers.CreateAsync(App, Coordinator, Roles.Coordinator);
+        var coordinator = NewBrowser();
+        await SignInAsync(coordinator, Coordinator, TestUsers.Password);
+        var donationId = await App.WithDbAsync(db => db.Donations.Where(d => d.DonorEmail == Donor).Select(d => d.Id).SingleAsync());
+        var marked = await PostFormAsync(coordinator, $"/admin/aid/{Drive}", $"/admin/aid/{Drive}/pledges/{donationId}/received");
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        var receiptNumber = await App.WithDbAsync(db => db.LedgerEntries.Where(e => e.DonationId == donationId).Select(e => e.ReceiptNumber).SingleAsync());
+        var receipt = await App.WaitForMailAsync(Donor, m => m.Subject == "Your receipt", MailTimeout);
+        Assert.Contains(receiptNumber!, receipt.TextBody, StringComparison.Ordinal);
+    }
+
     private static Uri Link(MimeMessage message, string path) =>
         new(LinkPattern().Matches(message.TextBody ?? "").Select(m => m.Value).First(v => v.Contains(path, StringComparison.Ordinal)));
 

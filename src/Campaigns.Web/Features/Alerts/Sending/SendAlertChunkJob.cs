@@ -94,7 +94,9 @@ public sealed class SendAlertChunkJob(
     {
         var now = clock.GetUtcNow();
         var detail = problem.Message.Length > 1000 ? problem.Message[..1000] : problem.Message;
-        await db.AlertSends.Where(s => s.Id == sendId && s.Status == SendStatus.Sending)
+
+        // Planning too: the planner enqueues each chunk as soon as it is saved, before the whole send is planned.
+        await db.AlertSends.Where(s => s.Id == sendId && (s.Status == SendStatus.Sending || s.Status == SendStatus.Planning))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Problem, problem.Problem)
                 .SetProperty(x => x.ProblemDetail, detail)
@@ -102,14 +104,16 @@ public sealed class SendAlertChunkJob(
         var since = await db.AlertSends.Where(s => s.Id == sendId).Select(s => s.ProblemSince).SingleAsync(CancellationToken.None) ?? now;
         if (now - since >= options.GiveUpAfter)
         {
+            // Only once planned: a send failed half-planned would resume as sending with part of its audience never planned.
             var failed = await db.AlertSends.Where(s => s.Id == sendId && s.Status == SendStatus.Sending)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SendStatus.Failed), CancellationToken.None);
             if (failed > 0)
             {
                 logger.LogWarning("Alert send {SendId} failed: nothing delivered since {Since} ({Problem}: {Detail})", sendId, since, problem.Problem, detail);
+                return;
             }
 
-            return;
+            // Still planning, or already failed by another chunk: the next run fails it or finds it failed and stops.
         }
 
         logger.LogWarning("Alert send {SendId} chunk {Chunk} could not deliver ({Problem}: {Detail}); trying again in {Delay}", sendId, chunk, problem.Problem, detail, options.ProblemRetryDelay);
