@@ -23,6 +23,7 @@ public static class AlertsServices
         services.AddScoped<Admin.Topics.SaveTopic>();
         services.AddScoped<CreateAlertSend>();
         services.AddScoped<ReadSendProgress>();
+        services.AddScoped<ReadSendAudience>();
         services.AddScoped<SaveTarget>();
         services.AddScoped<SubscriberCsv>();
         services.AddScoped<SuppressAddress>();
