@@ -181,6 +181,38 @@ public sealed class SendFormTests(AlertsAppFactory app) : AppTestBase(app), ICla
         Assert.Equal("America/Guatemala", await App.WithDbAsync(db => db.Users.Where(u => u.Email == "madrid@campaigns.test").Select(u => u.TimeZone).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_failed_send_shows_its_reason_in_words_in_the_readers_language_with_a_resume_button()
+    {
+        var browser = await CoordinatorAsync("failed@campaigns.test");
+        var (slug, _) = await ActionWithoutFrenchAsync(browser, "UA-FAILED-1", "Miners detained");
+        var requestId = Guid.NewGuid();
+        var scheduled = await PostFormAsync(browser, $"/admin/alerts/{slug}", $"/admin/alerts/{slug}/sends",
+            ("RequestId", requestId.ToString()), ("Kind", "UrgentAction"), ("Languages", "es"), ("ScheduledFor", "2030-01-01T10:00"));
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        var sendId = await App.WithDbAsync(db => db.AlertSends.Where(s => s.RequestId == requestId).Select(s => s.Id).SingleAsync());
+        await App.WithDbAsync(db => db.AlertSends.Where(s => s.Id == sendId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Status, SendStatus.Failed).SetProperty(x => x.Problem, SendProblem.LoginRefused)
+            .SetProperty(x => x.ProblemSince, DateTimeOffset.UtcNow.AddHours(-1)).SetProperty(x => x.ProblemDetail, "535 5.7.8 Authentication credentials invalid")));
+
+        var progress = (await browser.GetFromJsonAsync<ProgressJson>($"/admin/alerts/sends/{sendId}/progress"))!;
+        Assert.Equal("the mail server refused the login", progress.Problem);
+        Assert.StartsWith("Stopped: nothing could be sent since", progress.StatusText, StringComparison.Ordinal);
+        Assert.False(progress.Active);
+
+        var french = WebUtility.HtmlDecode(await GetAsync(browser, $"/admin/alerts/{slug}", "fr"));
+        Assert.Contains("le serveur de messagerie a refusé l’identification", french, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/admin/alerts/sends/{sendId}/resume\"", french, StringComparison.Ordinal);
+        Assert.Contains("Reprendre l’envoi", french, StringComparison.Ordinal);
+        var spanish = WebUtility.HtmlDecode(await GetAsync(browser, $"/admin/alerts/{slug}", "es"));
+        Assert.Contains("el servidor de correo rechazó el inicio de sesión", spanish, StringComparison.Ordinal);
+        Assert.DoesNotContain("535 5.7.8", spanish, StringComparison.Ordinal);
+
+        var resumed = await PostFormAsync(browser, $"/admin/alerts/{slug}", $"/admin/alerts/sends/{sendId}/resume");
+        Assert.Equal(HttpStatusCode.Redirect, resumed.StatusCode);
+        Assert.NotEqual(SendStatus.Failed, await App.WithDbAsync(db => db.AlertSends.Where(s => s.Id == sendId).Select(s => s.Status).SingleAsync()));
+    }
+
     private async Task<DateTimeOffset> ScheduleAsync(HttpClient browser, string slug, string local)
     {
         var requestId = Guid.NewGuid();

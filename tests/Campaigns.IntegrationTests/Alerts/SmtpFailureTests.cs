@@ -69,14 +69,19 @@ public sealed class SmtpFailureTests(FlakySmtpFactory app) : AppTestBase(app), I
 
 public sealed class FlakySmtpServer : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly ConcurrentDictionary<string, int> accepted = new(StringComparer.OrdinalIgnoreCase);
     private readonly string refuses;
     private int toDrop;
     private int dropped;
 
-    public FlakySmtpServer(int dropsFirst, string refuses)
+    /// <param name="port">0 for any free port; a given one to bring a server up where the app was told to find one.</param>
+    public FlakySmtpServer(int dropsFirst, string refuses, int port = 0)
     {
+        listener = new(IPAddress.Loopback, port);
+
+        // Listening again on a port whose last connections are still in TIME_WAIT.
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         toDrop = dropsFirst;
         this.refuses = refuses;
         listener.Start();

@@ -20,6 +20,9 @@ internal sealed class AlertSendConfiguration : IEntityTypeConfiguration<AlertSen
         builder.Property(s => s.Message).HasMaxLength(8000);
         builder.Property(s => s.MessageEs).HasMaxLength(8000);
         builder.Property(s => s.MessageFr).HasMaxLength(8000);
+        // Rows written before the column existed read as no problem.
+        builder.Property(s => s.Problem).HasConversion<string>().HasMaxLength(30).HasDefaultValue(SendProblem.None);
+        builder.Property(s => s.ProblemDetail).HasMaxLength(1000);
         builder.HasOne<UrgentAction>().WithMany().HasForeignKey(s => s.UrgentActionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

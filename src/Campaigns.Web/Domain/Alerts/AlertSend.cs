@@ -57,6 +57,15 @@ public sealed class AlertSend
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Why the send is not moving, or <see cref="SendProblem.None"/>; what the coordinator is told.</summary>
+    public SendProblem Problem { get; set; }
+
+    /// <summary>When the current run of no progress began: the send gives up once this is long enough ago.</summary>
+    public DateTimeOffset? ProblemSince { get; set; }
+
+    /// <summary>The technical reason (the server's answer, the socket error), at most 1,000 characters; never a recipient's address.</summary>
+    public string? ProblemDetail { get; set; }
 }
 
 public enum AlertKind
@@ -73,4 +82,30 @@ public enum SendStatus
     Planning = 1,
     Sending = 2,
     Completed = 3,
+
+    /// <summary>Gave up: no message could be sent for longer than the alerts' give-up time. A coordinator can resume it.</summary>
+    Failed = 4,
+}
+
+/// <summary>Why a send cannot make progress: every message of a chunk failed for the same reason.</summary>
+public enum SendProblem
+{
+    None = 0,
+
+    /// <summary>No SMTP server is configured.</summary>
+    NoMailServer = 1,
+
+    /// <summary>The server refused the user name or password.</summary>
+    LoginRefused = 2,
+
+    /// <summary>The host name does not resolve, or nothing listens on the port.</summary>
+    ServerUnreachable = 3,
+
+    /// <summary>The server did not answer in time.</summary>
+    ServerTimeout = 4,
+
+    /// <summary>The server answered but refused to take messages (a TLS failure, a refused sender, a policy).</summary>
+    ServerRefused = 5,
+
+    Other = 6,
 }

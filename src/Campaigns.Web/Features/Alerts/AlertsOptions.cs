@@ -28,6 +28,17 @@ public sealed class AlertsOptions : IValidatableObject
     /// <summary>A chunk claimed longer ago than this by a run that died is taken over by the next run.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a send may go without delivering anything (no mail server, login refused, server unreachable)
+    /// before it stops and is marked failed with the reason, for a coordinator to resume once it is fixed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The pause before a chunk that could not send anything tries again, until <see cref="GiveUpAfter"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ProblemRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     public string? DkimDomain { get; set; }
 
     public string? DkimSelector { get; set; }
@@ -45,6 +56,11 @@ public sealed class AlertsOptions : IValidatableObject
         if (SignsDkim && (string.IsNullOrWhiteSpace(DkimDomain) || string.IsNullOrWhiteSpace(DkimSelector)))
         {
             yield return new ValidationResult("are required when Alerts:DkimPrivateKeyPem is set.", [nameof(DkimDomain), nameof(DkimSelector)]);
+        }
+
+        if (ProblemRetryDelay > GiveUpAfter)
+        {
+            yield return new ValidationResult("must not be longer than Alerts:GiveUpAfter.", [nameof(ProblemRetryDelay)]);
         }
     }
 }

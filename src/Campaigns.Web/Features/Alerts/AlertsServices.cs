@@ -12,6 +12,7 @@ public static class AlertsServices
     {
         services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlertRateLimiter>();
+        services.AddSingleton<AlertMailSessions>();
         services.AddScoped<AlertLinks>();
         services.AddScoped<AlertComposer>();
         services.AddScoped<ReadAlertContent>();
@@ -22,6 +23,7 @@ public static class AlertsServices
         services.AddScoped<SaveUrgentAction>();
         services.AddScoped<Admin.Topics.SaveTopic>();
         services.AddScoped<CreateAlertSend>();
+        services.AddScoped<ResumeAlertSend>();
         services.AddScoped<ReadSendProgress>();
         services.AddScoped<ReadSendAudience>();
         services.AddScoped<SaveTarget>();

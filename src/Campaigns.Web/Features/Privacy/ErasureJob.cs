@@ -27,6 +27,7 @@ public sealed class ErasureJob(
     EmailQueue emails,
     EmailRenderer renderer,
     IEmailTransport transport,
+    PickupFolder pickup,
     IOptions<EmailOptions> emailOptions,
     TimeProvider clock,
     ILogger<ErasureJob> logger)
@@ -62,6 +63,24 @@ public sealed class ErasureJob(
             // Waitlist promotions queued inside the transaction.
             emails.EnqueuePending();
             logger.LogInformation("Erasure {ErasureId}: {Anonymised} rows anonymised, {Deleted} deleted", record.Id, record.Anonymised, record.Deleted);
+        }
+
+        // The pickup folder is checked on every run, whichever delivery is configured now: files written while the
+        // embedded default was on stay on disk after a switch to SMTP.
+        var files = await pickup.DeleteMailToAsync(address, cancellationToken);
+        if (files > 0)
+        {
+            logger.LogInformation("Erasure {ErasureId}: {Files} files deleted from the pickup folder", record.Id, files);
+        }
+
+        if (emailOptions.Value.Delivery == EmailDelivery.Pickup)
+        {
+            // Mail in the pickup folder never leaves this machine: a confirmation there would only be one more copy
+            // of their address on disk, the thing they asked us to remove. No confirmation sent: the time stays empty.
+            record.ProtectedEmail = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogInformation("Erasure {ErasureId} done; no confirmation written to the pickup folder", record.Id);
+            return;
         }
 
         var rendered = await renderer.RenderAsync(new EmailMessage(address, null, "Your data has been erased", "Privacy/Emails/Erased", new ErasedModel(record.RequestedAt), record.Culture));

@@ -29,10 +29,20 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailT
     internal static async Task ConnectAsync(SmtpClient client, EmailOptions settings, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+
+        // The client's timeout covers the conversation, not the TCP connect to our own socket: a host that drops
+        // packets would otherwise hold the connect for the operating system's minutes.
+        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connectTimeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
         {
-            await socket.ConnectAsync(settings.Host!, settings.Port, cancellationToken);
+            await socket.ConnectAsync(settings.Host!, settings.Port, connectTimeout.Token);
             await client.ConnectAsync(socket, settings.Host!, settings.Port, ToMailKit(settings.Security, settings.Port), cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"No answer from the SMTP server within {settings.TimeoutSeconds} s.");
         }
         catch
         {

@@ -33,6 +33,10 @@ document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
     bar.value = progress.sent + progress.failed;
     bar.textContent = `${progress.percent} %`;
     panel.querySelector("[data-problem-box]").hidden = !progress.problem;
+    const resume = panel.querySelector("[data-resume]");
+    if (resume) {
+      resume.hidden = !progress.canResume;
+    }
     panel.dataset.status = progress.status;
     panel.dataset.active = String(progress.active);
     panel.dataset.due = String(progress.status === "Scheduled" && new Date(progress.scheduledFor) <= new Date(progress.at));

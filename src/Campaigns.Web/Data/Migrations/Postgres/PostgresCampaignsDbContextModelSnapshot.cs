@@ -649,6 +649,20 @@ namespace Campaigns.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("PlannedThrough")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("None");
+
+                    b.Property<string>("ProblemDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ProblemSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Recipients")
                         .HasColumnType("integer");
 

@@ -643,6 +643,20 @@ namespace Campaigns.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("PlannedThrough")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
+
+                    b.Property<string>("ProblemDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProblemSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
 

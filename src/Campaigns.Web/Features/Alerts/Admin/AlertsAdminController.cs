@@ -194,6 +194,11 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
         return View("Details", new AlertAdminDetails(action, counts, targets, outcomes, sends, topics, form, reach, zone, hidden));
     }
 
+    /// <summary>Sends a send that gave up again, from where it stopped; nobody already sent gets a second copy.</summary>
+    [HttpPost("sends/{id:guid}/resume")]
+    public async Task<IActionResult> Resume(Guid id, [FromServices] ResumeAlertSend resume, CancellationToken cancellationToken) =>
+        await resume.HandleAsync(id, cancellationToken) is { Slug: { } slug } ? Redirect($"/admin/alerts/{slug}#send-{id}") : NotFound();
+
     /// <summary>The email as a subscriber in that language will see it, with placeholder links.</summary>
     [HttpGet("{slug}/preview/{language}")]
     public async Task<IActionResult> Preview(string slug, string language, AlertKind kind, string? message, [FromServices] ReadAlertContent contents,

@@ -53,7 +53,7 @@ public sealed class ReadSendProgress(CampaignsDbContext db, TimeProvider clock, 
         double? secondsLeft = send.Status == SendStatus.Sending && rate > 0 && remaining > 0 ? Math.Ceiling(remaining / rate) : null;
 
         // The newest failure that is a delivery problem: a row closed because its reader unsubscribed is no error.
-        var lastError = failed == 0 ? null : await db.AlertDeliveries.AsNoTracking()
+        var lastError = failed == 0 || send.Problem != SendProblem.None ? null : await db.AlertDeliveries.AsNoTracking()
             .Where(d => d.AlertSendId == sendId && d.FailedAt != null && d.LastError != null && d.LastError != SendProblems.ClosedBeforeSending)
             .OrderByDescending(d => d.FailedAt).Select(d => d.LastError).FirstOrDefaultAsync(cancellationToken);
 
@@ -65,13 +65,15 @@ public sealed class ReadSendProgress(CampaignsDbContext db, TimeProvider clock, 
             StatusText(send, zone),
             rate > 0 ? localizer["{0} a second", rate.ToString("0.#", CultureInfo.CurrentCulture)] : "—",
             secondsLeft is { } left ? TimeLeftText(left) : "—",
-            lastError is null ? null : SendProblems.Describe(lastError, localizer));
+            send.Problem != SendProblem.None ? SendProblems.Describe(send.Problem, localizer) : lastError is null ? null : SendProblems.Describe(lastError, localizer),
+            send.Status == SendStatus.Failed);
     }
 
     private string StatusText(AlertSend send, TimeZoneInfo zone) => send.Status switch
     {
         SendStatus.Scheduled => localizer["Scheduled for {0}", When(send.ScheduledFor, zone)],
         SendStatus.Completed when send.CompletedAt is { } at => localizer["Completed {0}", When(at, zone)],
+        SendStatus.Failed => localizer["Stopped: nothing could be sent since {0}", When(send.ProblemSince ?? send.StartedAt ?? send.CreatedAt, zone)],
         _ => localizer[send.Status.ToString()],
     };
 
@@ -89,8 +91,9 @@ public sealed class ReadSendProgress(CampaignsDbContext db, TimeProvider clock, 
 
 /// <param name="Percent">Of the recipients, those done (sent or failed), 0–100.</param>
 /// <param name="SecondsLeft">At the rate so far; null when it cannot be told (not sending, nothing sent yet).</param>
+/// <param name="CanResume">The send gave up (Failed): a coordinator can send the rest.</param>
 /// <param name="Problem">The last problem in words ("the mail server refused the login"); null when there is none.</param>
 public sealed record SendProgress(
     Guid Id, AlertKind Kind, SendStatus Status, DateTimeOffset ScheduledFor, int Recipients, int Sent, int Failed, int Remaining,
     double PerSecond, DateTimeOffset? CompletedAt, DateTimeOffset At,
-    bool Active, double Percent, double? SecondsLeft, string StatusText, string RateText, string TimeLeftText, string? Problem);
+    bool Active, double Percent, double? SecondsLeft, string StatusText, string RateText, string TimeLeftText, string? Problem, bool CanResume);

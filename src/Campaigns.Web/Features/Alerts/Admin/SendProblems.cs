@@ -9,6 +9,21 @@ public static partial class SendProblems
     /// <summary>What the chunk job writes on a row whose reader left before it was sent: not a delivery problem.</summary>
     public const string ClosedBeforeSending = "Unsubscribed, paused or suppressed before sending";
 
+    /// <summary>Why a whole send is stuck, as the chunk job classified it.</summary>
+    public static string Describe(Domain.Alerts.SendProblem problem, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return problem switch
+        {
+            Domain.Alerts.SendProblem.NoMailServer => localizer["no mail server is configured"],
+            Domain.Alerts.SendProblem.LoginRefused => localizer["the mail server refused the login"],
+            Domain.Alerts.SendProblem.ServerUnreachable => localizer["the mail server could not be reached"],
+            Domain.Alerts.SendProblem.ServerTimeout => localizer["the mail server did not answer in time"],
+            Domain.Alerts.SendProblem.ServerRefused => localizer["the mail server refused the messages"],
+            _ => localizer["the messages could not be sent, for a reason the mail server did not explain"],
+        };
+    }
+
     /// <summary>A delivery row's last error (an SMTP reply such as "550 ...", or "Gave up after 4 tries: ...") in words.</summary>
     public static string Describe(string lastError, IStringLocalizer localizer)
     {

@@ -29,7 +29,7 @@ public sealed class PlanAlertSendJob(
         await db.AlertSends.Where(s => s.Id == sendId && s.Status == SendStatus.Scheduled && s.ScheduledFor <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SendStatus.Planning).SetProperty(x => x.StartedAt, now), cancellationToken);
         var send = await db.AlertSends.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sendId, cancellationToken);
-        if (send is null || send.Status is SendStatus.Scheduled or SendStatus.Completed)
+        if (send is null || send.Status is SendStatus.Scheduled or SendStatus.Completed or SendStatus.Failed)
         {
             return;
         }

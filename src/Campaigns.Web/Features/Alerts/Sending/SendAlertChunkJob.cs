@@ -3,7 +3,6 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Infrastructure.Email;
 using Hangfire;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -11,11 +10,14 @@ using MimeKit;
 namespace Campaigns.Web.Features.Alerts.Sending;
 
 /// <summary>
-/// Sends one chunk of a send over a few pooled SMTP connections. Exactly once: the run claims the chunk's unsent
-/// rows, and each row is marked sent right after the server accepts its message. A run that is stopped leaves only
-/// the message then in flight unmarked; the next run sends that one again under the same Message-ID (the delivery
-/// id), and its Attempts above one shows it. Rows of someone who unsubscribed or was suppressed meanwhile are
-/// closed without sending.
+/// Sends one chunk of a send, over a few pooled SMTP connections or into the pickup folder (<see cref="IAlertMailSession"/>).
+/// Exactly once: the run claims the chunk's unsent rows, and each row is marked sent right after the server
+/// accepts its message (or its pickup file is in place). A run that is stopped leaves only the message then in
+/// flight unmarked; over SMTP the next run sends that one again under the same Message-ID (the delivery id), and
+/// its Attempts above one shows it; in the pickup folder the next run finds the file and writes no second one.
+/// Rows of someone who unsubscribed or was suppressed meanwhile are closed without sending. When nothing can be
+/// delivered at all (no server, login refused, unreachable), the send records the problem and the chunk tries
+/// again later, until <see cref="AlertsOptions.GiveUpAfter"/> without progress marks the send failed.
 /// </summary>
 public sealed class SendAlertChunkJob(
     CampaignsDbContext db,
@@ -24,8 +26,9 @@ public sealed class SendAlertChunkJob(
     ReadAlertContent contents,
     AlertLinks links,
     AlertRateLimiter limiter,
+    AlertMailSessions sessions,
+    IBackgroundJobClient jobs,
     IOptions<AlertsOptions> alertOptions,
-    IOptions<EmailOptions> emailOptions,
     TimeProvider clock,
     ILogger<SendAlertChunkJob> logger)
 {
@@ -35,7 +38,7 @@ public sealed class SendAlertChunkJob(
     public async Task RunAsync(Guid sendId, int chunk, CancellationToken cancellationToken)
     {
         var send = await db.AlertSends.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sendId, cancellationToken);
-        if (send is null || send.Status is SendStatus.Scheduled or SendStatus.Completed)
+        if (send is null || send.Status is SendStatus.Scheduled or SendStatus.Completed or SendStatus.Failed)
         {
             return;
         }
@@ -54,6 +57,11 @@ public sealed class SendAlertChunkJob(
             try
             {
                 await SendClaimedAsync(send, claimId, now, cancellationToken);
+            }
+            catch (MailServerProblemException problem)
+            {
+                await RecordProblemAsync(sendId, chunk, problem);
+                return;
             }
             finally
             {
@@ -74,6 +82,37 @@ public sealed class SendAlertChunkJob(
         {
             throw new ChunkHeldElsewhereException(sendId, chunk);
         }
+    }
+
+    /// <summary>
+    /// Nothing of this chunk could be delivered. The send says why and since when; the chunk tries again after a
+    /// pause of its own (not Hangfire's retries, which know nothing of the give-up time), and once the send has
+    /// gone <see cref="AlertsOptions.GiveUpAfter"/> without progress it is marked failed and nothing retries it.
+    /// </summary>
+    private async Task RecordProblemAsync(Guid sendId, int chunk, MailServerProblemException problem)
+    {
+        var now = clock.GetUtcNow();
+        var detail = problem.Message.Length > 1000 ? problem.Message[..1000] : problem.Message;
+        await db.AlertSends.Where(s => s.Id == sendId && s.Status == SendStatus.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Problem, problem.Problem)
+                .SetProperty(x => x.ProblemDetail, detail)
+                .SetProperty(x => x.ProblemSince, x => x.ProblemSince ?? now), CancellationToken.None);
+        var since = await db.AlertSends.Where(s => s.Id == sendId).Select(s => s.ProblemSince).SingleAsync(CancellationToken.None) ?? now;
+        if (now - since >= options.GiveUpAfter)
+        {
+            var failed = await db.AlertSends.Where(s => s.Id == sendId && s.Status == SendStatus.Sending)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SendStatus.Failed), CancellationToken.None);
+            if (failed > 0)
+            {
+                logger.LogWarning("Alert send {SendId} failed: nothing delivered since {Since} ({Problem}: {Detail})", sendId, since, problem.Problem, detail);
+            }
+
+            return;
+        }
+
+        logger.LogWarning("Alert send {SendId} chunk {Chunk} could not deliver ({Problem}: {Detail}); trying again in {Delay}", sendId, chunk, problem.Problem, detail, options.ProblemRetryDelay);
+        jobs.Schedule<SendAlertChunkJob>(j => j.RunAsync(sendId, chunk, CancellationToken.None), options.ProblemRetryDelay);
     }
 
     private async Task SendClaimedAsync(AlertSend send, Guid claimId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -119,74 +158,94 @@ public sealed class SendAlertChunkJob(
         }
 
         var queue = new ConcurrentQueue<AlertRecipient>(recipients);
-        var workers = Enumerable.Range(0, Math.Min(options.SmtpConnections, recipients.Count))
-            .Select(_ => Task.Run(() => WorkAsync(queue, templates, cancellationToken), cancellationToken));
+
+        // The first worker that finds the way out blocked stops the others: they would only wait out their own tries.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        MailServerProblemException? blocked = null;
+        var startedAt = send.StartedAt ?? send.CreatedAt;
+        var progressed = 0;
+        async Task WorkOrStopAsync()
+        {
+            try
+            {
+                await WorkAsync(send.Id, startedAt, queue, templates, () => Interlocked.Exchange(ref progressed, 1) == 0, stop.Token);
+            }
+            catch (MailServerProblemException ex)
+            {
+                Interlocked.CompareExchange(ref blocked, ex, null);
+                await stop.CancelAsync();
+            }
+            catch (OperationCanceledException) when (blocked is not null && !cancellationToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Min(options.SmtpConnections, recipients.Count)).Select(_ => Task.Run(() => WorkOrStopAsync(), CancellationToken.None));
         await Task.WhenAll(workers);
+        if (blocked is not null)
+        {
+            throw blocked;
+        }
+
         logger.LogInformation("Alert send {SendId}: chunk of {Count} processed", send.Id, recipients.Count);
     }
 
-    /// <summary>One SMTP connection, kept open for the whole chunk, and one database context of its own.</summary>
-    private async Task WorkAsync(ConcurrentQueue<AlertRecipient> queue, Dictionary<string, AlertTemplate> templates, CancellationToken cancellationToken)
+    /// <summary>One way out (an SMTP connection kept open for the whole chunk, or the pickup folder) and one database context of its own.</summary>
+    /// <param name="firstProgress">True for the first message the whole chunk delivers: that one clears the send's problem.</param>
+    private async Task WorkAsync(Guid sendId, DateTimeOffset startedAt, ConcurrentQueue<AlertRecipient> queue, Dictionary<string, AlertTemplate> templates, Func<bool> firstProgress, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var workerDb = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
         using var signer = options.SignsDkim ? new FastDkimSigner(options.DkimPrivateKeyPem!, options.DkimDomain!, options.DkimSelector!) : null;
-        using var smtp = new SmtpClient { Timeout = emailOptions.Value.TimeoutSeconds * 1000 };
+        await using var session = sessions.Open(startedAt);
         await using var markSent = await PrepareMarkSentAsync(workerDb, cancellationToken);
-        try
+        while (queue.TryDequeue(out var recipient))
         {
-            while (queue.TryDequeue(out var recipient))
+            cancellationToken.ThrowIfCancellationRequested();
+            await limiter.WaitAsync(cancellationToken);
+            var message = composer.Personalise(templates[recipient.Language], recipient, links.ManageToken(recipient.SubscriberId), clock.GetUtcNow());
+            if (signer is not null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await limiter.WaitAsync(cancellationToken);
-                var message = composer.Personalise(templates[recipient.Language], recipient, links.ManageToken(recipient.SubscriberId), clock.GetUtcNow());
-                if (signer is not null)
-                {
-                    message.Prepare(EncodingConstraint.SevenBit);
-                    signer.Sign(message, FastDkimSigner.SignedHeaders);
-                }
+                message.Prepare(EncodingConstraint.SevenBit);
+                signer.Sign(message, FastDkimSigner.SignedHeaders);
+            }
 
-                var error = await SendWithRetriesAsync(smtp, message, cancellationToken);
+            var error = await session.SendAsync(message, recipient.DeliveryId, cancellationToken);
 
-                // Not cancellable: once the server has the message, the row must say so.
-                var at = clock.GetUtcNow();
-                if (error is null && markSent is not null)
+            // Not cancellable: once the server has the message, the row must say so.
+            var at = clock.GetUtcNow();
+            if (error is null && markSent is not null)
+            {
+                markSent.Parameters[0].Value = at;
+                markSent.Parameters[1].Value = recipient.DeliveryId;
+                await markSent.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            else if (error is null)
+            {
+                await workerDb.AlertDeliveries.Where(d => d.Id == recipient.DeliveryId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.SentAt, at).SetProperty(d => d.ClaimId, (Guid?)null), CancellationToken.None);
+            }
+            else
+            {
+                var text = error.Length > 1000 ? error[..1000] : error;
+                await workerDb.AlertDeliveries.Where(d => d.Id == recipient.DeliveryId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.FailedAt, at).SetProperty(d => d.LastError, text).SetProperty(d => d.ClaimId, (Guid?)null), CancellationToken.None);
+                logger.LogWarning("Alert delivery {DeliveryId} failed: {Error}", recipient.DeliveryId, text);
+                if (text.StartsWith("550", StringComparison.Ordinal) || text.StartsWith("551", StringComparison.Ordinal) || text.StartsWith("553", StringComparison.Ordinal))
                 {
-                    markSent.Parameters[0].Value = at;
-                    markSent.Parameters[1].Value = recipient.DeliveryId;
-                    await markSent.ExecuteNonQueryAsync(CancellationToken.None);
-                }
-                else if (error is null)
-                {
-                    await workerDb.AlertDeliveries.Where(d => d.Id == recipient.DeliveryId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.SentAt, at).SetProperty(d => d.ClaimId, (Guid?)null), CancellationToken.None);
-                }
-                else
-                {
-                    var text = error.Length > 1000 ? error[..1000] : error;
-                    await workerDb.AlertDeliveries.Where(d => d.Id == recipient.DeliveryId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.FailedAt, at).SetProperty(d => d.LastError, text).SetProperty(d => d.ClaimId, (Guid?)null), CancellationToken.None);
-                    logger.LogWarning("Alert delivery {DeliveryId} failed: {Error}", recipient.DeliveryId, text);
-                    if (text.StartsWith("550", StringComparison.Ordinal) || text.StartsWith("551", StringComparison.Ordinal) || text.StartsWith("553", StringComparison.Ordinal))
-                    {
-                        // The server says the mailbox does not exist: a hard bounce, never to be tried again.
-                        await scope.ServiceProvider.GetRequiredService<SuppressAddress>().HandleAsync(recipient.Email, SuppressionReason.HardBounce, CancellationToken.None);
-                    }
+                    // The server says the mailbox does not exist: a hard bounce, never to be tried again.
+                    await scope.ServiceProvider.GetRequiredService<SuppressAddress>().HandleAsync(recipient.Email, SuppressionReason.HardBounce, CancellationToken.None);
                 }
             }
-        }
-        finally
-        {
-            if (smtp.IsConnected)
+
+            if (error is null && firstProgress())
             {
-                try
-                {
-                    await smtp.DisconnectAsync(quit: true, CancellationToken.None);
-                }
-                catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.CommandException or OperationCanceledException)
-                {
-                    logger.LogDebug(ex, "SMTP disconnect failed");
-                }
+                // Once per chunk run, not per message: a delivery means the way out works again.
+                await workerDb.AlertSends.Where(s => s.Id == sendId && s.Problem != SendProblem.None)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(x => x.Problem, SendProblem.None)
+                        .SetProperty(x => x.ProblemSince, (DateTimeOffset?)null)
+                        .SetProperty(x => x.ProblemDetail, (string?)null), CancellationToken.None);
             }
         }
     }
@@ -209,62 +268,6 @@ public sealed class SendAlertChunkJob(
         await command.PrepareAsync(cancellationToken);
         return command;
     }
-
-    /// <returns>Null when the server accepted the message; the reason when it refused for good or every try failed.</returns>
-    private async Task<string?> SendWithRetriesAsync(SmtpClient smtp, MimeMessage message, CancellationToken cancellationToken)
-    {
-        var settings = emailOptions.Value;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (!smtp.IsConnected)
-                {
-                    await SmtpEmailTransport.ConnectAsync(smtp, settings, cancellationToken);
-                    if (!string.IsNullOrEmpty(settings.UserName))
-                    {
-                        await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
-                    }
-                }
-
-                // A message once started is finished (the client timeout bounds it): cancelling mid-DATA could leave
-                // the server holding a message this run never marked, which the next run would send again.
-                await smtp.SendAsync(message, CancellationToken.None);
-                return null;
-            }
-            catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
-            {
-                // A permanent refusal: trying again gives the same answer.
-                return $"{(int)ex.StatusCode} {ex.Message}";
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && IsTransient(ex))
-            {
-                if (attempt >= options.MaxAttempts)
-                {
-                    return $"Gave up after {attempt} tries: {ex.Message}";
-                }
-
-                logger.LogInformation("SMTP try {Attempt} failed ({Error}); retrying", attempt, ex.GetType().Name);
-                if (smtp.IsConnected)
-                {
-                    try
-                    {
-                        await smtp.DisconnectAsync(quit: false, CancellationToken.None);
-                    }
-                    catch (Exception disconnect) when (disconnect is IOException or MailKit.ProtocolException)
-                    {
-                        logger.LogDebug(disconnect, "SMTP disconnect failed");
-                    }
-                }
-
-                // Real time, not the injectable clock: this is a pause on the wire, not a business rule.
-                await Task.Delay(options.RetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
-            }
-        }
-    }
-
-    private static bool IsTransient(Exception ex) =>
-        ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or MailKit.ServiceNotConnectedException or TimeoutException;
 }
 
 /// <summary>A chunk's rows are claimed by another run; the job is retried once the claim is done or stale.</summary>
