@@ -88,7 +88,7 @@ internal static class AlertBenchmark
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             sendId = (await scope.ServiceProvider.GetRequiredService<CreateAlertSend>()
-                .HandleAsync("river-defenders-threatened", new SendForm { RequestId = Guid.NewGuid(), Kind = AlertKind.UrgentAction }, CancellationToken.None))!.Value;
+                .HandleAsync("river-defenders-threatened", new SendForm { RequestId = Guid.NewGuid(), Kind = AlertKind.UrgentAction }, CancellationToken.None)).SendId!.Value;
         }
 
         int accepted;

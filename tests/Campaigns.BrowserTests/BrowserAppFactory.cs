@@ -10,7 +10,7 @@ namespace Campaigns.BrowserTests;
 /// The app on a real Kestrel socket (not the in-memory test server) and Debian's Chromium driven by Playwright.
 /// Playwright never downloads a browser here: it launches /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserAppFactory : CampaignsAppFactory
+public class BrowserAppFactory : CampaignsAppFactory
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 

@@ -55,7 +55,7 @@ public class AlertsAppFactory : SignedMailAppFactory
     {
         await using var scope = Services.CreateAsyncScope();
         form.RequestId = form.RequestId == Guid.Empty ? Guid.NewGuid() : form.RequestId;
-        return (await scope.ServiceProvider.GetRequiredService<CreateAlertSend>().HandleAsync(slug, form, CancellationToken.None))!.Value;
+        return (await scope.ServiceProvider.GetRequiredService<CreateAlertSend>().HandleAsync(slug, form, CancellationToken.None)).SendId!.Value;
     }
 
     public Task<int> CountAsync(Func<CampaignsDbContext, Task<int>> query) => WithDbAsync(query);

@@ -10,6 +10,7 @@ internal sealed class CampaignsUserConfiguration : IEntityTypeConfiguration<Camp
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Culture).HasMaxLength(10).HasDefaultValue("en");
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.HasOne<PartnerOrganisation>().WithMany().HasForeignKey(u => u.PartnerOrganisationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

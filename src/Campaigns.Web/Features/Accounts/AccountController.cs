@@ -276,6 +276,25 @@ public sealed class AccountController(
         return LocalRedirect("/");
     }
 
+    [HttpGet("time-zone")]
+    public async Task<IActionResult> TimeZone([FromServices] AccountTimeZone zones, CancellationToken cancellationToken) =>
+        View("TimeZone", new TimeZonePage(new TimeZoneForm { TimeZone = await zones.ChosenAsync(User, cancellationToken) }, zones.OrganisationDefault, AccountTimeZone.Known));
+
+    [HttpPost("time-zone")]
+    public async Task<IActionResult> TimeZone(TimeZoneForm form, [FromServices] AccountTimeZone zones, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid || !await zones.SetAsync(User, form.TimeZone, cancellationToken))
+        {
+            ModelState.AddModelError("Form.TimeZone", T["Choose a time zone from the list, such as Europe/Madrid."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("TimeZone", new TimeZonePage(form, zones.OrganisationDefault, AccountTimeZone.Known));
+        }
+
+        TempData["Notice"] = T["Your time zone is saved."].Value;
+        return Redirect("/account");
+    }
+
     [HttpPost("change-password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {

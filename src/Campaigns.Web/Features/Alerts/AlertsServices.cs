@@ -50,6 +50,7 @@ public static class AlertsServices
         services.AddScoped<CreateAlertSend>();
         services.AddScoped<ResumeAlertSend>();
         services.AddScoped<ReadSendProgress>();
+        services.AddScoped<ReadSendAudience>();
         services.AddScoped<SaveTarget>();
         services.AddScoped<SubscriberCsv>();
         services.AddScoped<SuppressAddress>();

@@ -32,6 +32,13 @@ public sealed class CampaignsOptions
     /// <summary>Load seeds/ on start. On for the embedded default, off in production.</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>
+    /// The IANA time zone (e.g. Europe/Madrid) staff enter and read times in until they choose their own under
+    /// Account. Stored times are UTC either way.
+    /// </summary>
+    [Required, IanaTimeZone]
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>The first administrator, created with a generated password when no Admin exists.</summary>
     [Required, EmailAddress]
     public string AdminEmail { get; set; } = "admin@campaigns.localhost";
@@ -42,4 +49,17 @@ public enum ProcessRole
     All,
     Web,
     Worker,
+}
+
+/// <summary>An IANA time zone id this machine knows ("Europe/Madrid", "America/Guatemala", "UTC").</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class IanaTimeZoneAttribute : ValidationAttribute
+{
+    public IanaTimeZoneAttribute()
+        : base("is not a time zone this machine knows; use an IANA name such as Europe/Madrid or UTC.")
+    {
+    }
+
+    public override bool IsValid(object? value) =>
+        value is null || (value is string id && Domain.Tours.TimeZones.Find(id) is not null);
 }

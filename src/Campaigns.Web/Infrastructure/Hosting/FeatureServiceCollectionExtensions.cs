@@ -25,6 +25,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddScoped<AccountLinks>();
         services.AddScoped<SendAccountEmail>();
         services.AddScoped<FreezeAccount>();
+        services.AddScoped<AccountTimeZone>();
         services.AddScoped<ManageTwoFactor>();
         services.AddScoped<KnownDevice>();
         services.AddScoped<InviteUser>();

@@ -2,6 +2,7 @@ using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Alerts;
 using Campaigns.Web.Domain.Programmes;
 using Campaigns.Web.Domain.Security;
+using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Features.Admin.Access;
 using Campaigns.Web.Features.Alerts.Sending;
 using Campaigns.Web.Infrastructure.Security;
@@ -101,7 +102,63 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
     }
 
     [HttpGet("{slug}")]
-    public async Task<IActionResult> Details(string slug, [FromServices] ReadSendProgress progress, [FromServices] NeedToKnow needToKnow, CancellationToken cancellationToken)
+    public Task<IActionResult> Details(string slug, [FromServices] ReadSendProgress progress, [FromServices] ReadSendAudience audience,
+        [FromServices] AccountTimeZone zones, [FromServices] NeedToKnow needToKnow, CancellationToken cancellationToken) =>
+        DetailsAsync(slug, new SendForm { RequestId = Guid.NewGuid() }, progress, audience, zones, needToKnow, cancellationToken);
+
+    /// <summary>
+    /// Sends, or, with Intent=count (the form's first button), shows the audience without sending. A refused send and
+    /// a count show the page again with everything the coordinator typed, and the same request id.
+    /// </summary>
+    [HttpPost("{slug}/sends")]
+    public async Task<IActionResult> Send(string slug, SendForm form, [FromServices] CreateAlertSend create, [FromServices] ReadSendProgress progress,
+        [FromServices] ReadSendAudience audience, [FromServices] AccountTimeZone zones, [FromServices] NeedToKnow needToKnow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.OnlyCounting || !ModelState.IsValid)
+        {
+            return await DetailsAsync(slug, form, progress, audience, zones, needToKnow, cancellationToken);
+        }
+
+        var result = await create.HandleAsync(slug, form, await zones.ForAsync(User, cancellationToken), cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var (key, message) in result.Errors)
+            {
+                ModelState.AddModelError(key, message);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await DetailsAsync(slug, form, progress, audience, zones, needToKnow, cancellationToken);
+        }
+
+        return Redirect($"/admin/alerts/{slug}#send-{result.SendId}");
+    }
+
+    /// <summary>Who the form's choices reach, per language, for the send form's script; nothing is saved.</summary>
+    [HttpGet("{slug}/audience")]
+    public async Task<IActionResult> Audience(string slug, [FromQuery] SendForm form, [FromServices] ReadSendAudience audience,
+        [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await audience.HandleAsync(slug, form, cancellationToken) is { } found ? Json(AudienceJson.From(found, localizer), ProgressJson) : NotFound();
+
+    private static readonly System.Text.Json.JsonSerializerOptions ProgressJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>What the progress panel's script polls: a read, for staff only, never cached.</summary>
+    [HttpGet("sends/{id:guid}/progress")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public async Task<IActionResult> Progress(Guid id, [FromServices] ReadSendProgress progress, [FromServices] AccountTimeZone zones, CancellationToken cancellationToken) =>
+        await progress.HandleAsync(id, await zones.ForAsync(User, cancellationToken), cancellationToken) is { } p ? Json(p, ProgressJson) : NotFound();
+
+    private async Task<IActionResult> DetailsAsync(string slug, SendForm form, ReadSendProgress progress, ReadSendAudience audience,
+        AccountTimeZone zones, NeedToKnow needToKnow, CancellationToken cancellationToken)
     {
         var action = await db.UrgentActions.AsNoTracking().SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
         if (action is null)
@@ -131,27 +188,16 @@ public sealed class AlertsAdminController(CampaignsDbContext db) : Controller
             .ToListAsync(cancellationToken);
         var topics = await db.AlertTopics.AsNoTracking().OrderBy(t => t.Kind).ThenBy(t => t.Name)
             .Select(t => new Subscribing.TopicOption(t.Code, t.Name, t.Kind)).ToListAsync(cancellationToken);
-        var sends = await progress.ForActionAsync(action.Id, cancellationToken);
-        return View("Details", new AlertAdminDetails(action, counts, targets, outcomes, sends, topics, Guid.NewGuid(), hidden));
+        var zone = await zones.ForAsync(User, cancellationToken);
+        var sends = await progress.ForActionAsync(action.Id, zone, cancellationToken);
+        var reach = await audience.CountAsync(action.Id, form, cancellationToken);
+        return View("Details", new AlertAdminDetails(action, counts, targets, outcomes, sends, topics, form, reach, zone, hidden));
     }
-
-    [HttpPost("{slug}/sends")]
-    public async Task<IActionResult> Send(string slug, SendForm form, [FromServices] CreateAlertSend create, CancellationToken cancellationToken) =>
-        await create.HandleAsync(slug, form, cancellationToken) is null ? NotFound() : Redirect($"/admin/alerts/{slug}");
 
     /// <summary>Sends a send that gave up again, from where it stopped; nobody already sent gets a second copy.</summary>
     [HttpPost("sends/{id:guid}/resume")]
     public async Task<IActionResult> Resume(Guid id, [FromServices] ResumeAlertSend resume, CancellationToken cancellationToken) =>
-        await resume.HandleAsync(id, cancellationToken) is { Slug: { } slug } ? Redirect($"/admin/alerts/{slug}") : NotFound();
-
-    private static readonly System.Text.Json.JsonSerializerOptions ProgressJson = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    [HttpGet("sends/{id:guid}/progress")]
-    public async Task<IActionResult> Progress(Guid id, [FromServices] ReadSendProgress progress, CancellationToken cancellationToken) =>
-        await progress.HandleAsync(id, cancellationToken) is { } p ? Json(p, ProgressJson) : NotFound();
+        await resume.HandleAsync(id, cancellationToken) is { Slug: { } slug } ? Redirect($"/admin/alerts/{slug}#send-{id}") : NotFound();
 
     /// <summary>The email as a subscriber in that language will see it, with placeholder links.</summary>
     [HttpGet("{slug}/preview/{language}")]
@@ -249,4 +295,5 @@ public sealed record OutcomeRow(OutcomeKind Kind, string Text, DateTimeOffset Re
 
 public sealed record AlertAdminDetails(
     UrgentAction Action, IReadOnlyList<KindCount> Counts, IReadOnlyList<TargetCount> Targets, IReadOnlyList<OutcomeRow> Outcomes,
-    IReadOnlyList<SendProgress> Sends, IReadOnlyList<Subscribing.TopicOption> Topics, Guid NewRequestId, bool ProtectedHidden = false);
+    IReadOnlyList<SendProgress> Sends, IReadOnlyList<Subscribing.TopicOption> Topics, SendForm Form, SendAudience Audience, TimeZoneInfo Zone,
+    bool ProtectedHidden = false);

@@ -107,8 +107,31 @@ public sealed class SendForm
     [Display(Name = "Message in French")]
     public string? MessageFr { get; set; }
 
-    /// <summary>Empty for now; otherwise UTC.</summary>
+    /// <summary>Empty for now; otherwise a wall-clock time in the coordinator's time zone.</summary>
     public DateTime? ScheduledFor { get; set; }
+
+    /// <summary>
+    /// The languages (codes, space-separated) whose readers the coordinator agreed will get the main language,
+    /// because the urgent action has no version in theirs. The checkbox carries the list it was shown with, so an
+    /// agreement to one language does not cover another that joined the audience since.
+    /// </summary>
+    [StringLength(100)]
+    public string? AgreeToFallback { get; set; }
+
+    /// <summary>"count" to see who the audience is without sending (the form's first button, also what Enter does).</summary>
+    public string? Intent { get; set; }
+
+    public bool OnlyCounting => string.Equals(Intent, "count", StringComparison.Ordinal);
+
+    /// <summary>The languages chosen, those the site knows only; empty for all.</summary>
+    public IReadOnlyList<string> ChosenLanguages =>
+        Languages.Where(l => Infrastructure.Localization.CampaignsLocalization.Cultures.Contains(l)).Distinct().ToList();
+
+    /// <summary>Updates go only to those who acted unless the coordinator chose otherwise; an urgent action to everyone matching.</summary>
+    public bool ActorsOnly => OnlyThoseWhoActed ?? Kind != Domain.Alerts.AlertKind.UrgentAction;
+
+    public IReadOnlySet<string> AgreedFallbackLanguages =>
+        (AgreeToFallback ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 }
 
 public sealed class OutcomeForm
