@@ -50,12 +50,14 @@ public sealed partial class JointActionLetterInMyNameTests(CampaignsAppFactory a
         var letterForm = WebUtility.HtmlDecode(LetterFormPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No letter form"));
         Assert.Contains("via=sindicato-textil-del-norte", letterForm, StringComparison.Ordinal);
 
-        var sent = await PostFormAsync(browser, page, letterForm);
+        // The three targets read Spanish, and the action has it: one letter, in Spanish, as the activist edited it.
+        (string, string)[] letterFields = [("Letters[0].Language", "es"), ("Letters[0].Body", "Le escribo con el sindicato.\n\nAtentamente,")];
+        var sent = await PostFormAsync(browser, page, letterForm, letterFields);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains("via=sindicato-textil-del-norte", sent.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         // A double click sends nothing more and counts nothing more.
-        await PostFormAsync(browser, page, letterForm);
+        await PostFormAsync(browser, page, letterForm, letterFields);
 
         var emailed = await App.WithDbAsync(db => db.ActionsTaken.Where(a => a.SubscriberId == subscriber.Id).ToListAsync());
         Assert.Equal(3, emailed.Count);
