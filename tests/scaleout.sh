@@ -143,6 +143,17 @@ site="http://127.0.0.1:$nginx_port"
 
 # --- One cookie, both nodes ----------------------------------------------------------------------------------
 jar="$work/cookies.txt"
+# Message bodies are base64 on the wire: print the decoded text parts of the given .eml files.
+mail_text() {
+  python3 -c 'import sys, email, email.policy
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        message = email.message_from_binary_file(f, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_maintype() == "text":
+            print(part.get_content())' "$@"
+}
+export -f mail_text
 token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
 # What an authenticator app shows for a base32 key (RFC 6238: HMAC-SHA1, 30-second steps, six digits), now or
 # $2 seconds from now: the app accepts each code once, and codes up to a minute ahead.
@@ -207,7 +218,7 @@ curl -fsS -o /dev/null -c "$work/anon.txt" -b "$work/anon.txt" --data-urlencode 
   --data-urlencode "__RequestVerificationToken=$t" "http://127.0.0.1:$web1_port/account/forgot-password"
 link=""
 for _ in $(seq 1 80); do
-  link="$(grep -ho 'http://[^ <"]*/account/reset-password?[^ <"]*' "$work"/sink/*.eml 2>/dev/null | tr -d '\r' | head -n 1 | sed 's/&amp;/\&/g')"
+  link="$(mail_text "$work"/sink/*.eml 2>/dev/null | grep -o 'http://[^ <"]*/account/reset-password?[^ <"]*' | tr -d '\r' | head -n 1 | sed 's/&amp;/\&/g')"
   [ -n "$link" ] && break
   sleep 0.25
 done
@@ -237,7 +248,7 @@ curl -sS -o /dev/null -c "$work/s.txt" -b "$work/s.txt" --data-urlencode "Email=
   "http://127.0.0.1:$web1_port/alerts/subscribe"
 confirm=""
 for _ in $(seq 1 80); do
-  confirm="$(grep -l 'activist@scaleout.test' "$work"/sink/*.eml 2>/dev/null | xargs -r grep -ho '/alerts/confirm/[A-Za-z0-9_-]*' | head -n 1)"
+  confirm="$(grep -l 'activist@scaleout.test' "$work"/sink/*.eml 2>/dev/null | xargs -r bash -c 'mail_text "$@"' _ | grep -o '/alerts/confirm/[A-Za-z0-9_-]*' | head -n 1)"
   [ -n "$confirm" ] && break
   sleep 0.25
 done

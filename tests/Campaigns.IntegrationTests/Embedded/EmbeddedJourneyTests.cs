@@ -126,10 +126,10 @@ public sealed partial class EmbeddedJourneyTests(EmbeddedAppFactory app) : AppTe
         var page = Link(alert, $"/alerts/{Slug}");
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(page.Query);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(page.PathAndQuery)).StatusCode);
-        var acted = await PostFormAsync(visitor, page.PathAndQuery, $"/alerts/{Slug}/act?s={Uri.EscapeDataString(query["s"].ToString())}", ("kind", "Email"));
+        var acted = await PostFormAsync(visitor, page.PathAndQuery, $"/alerts/{Slug}/act?s={Uri.EscapeDataString(query["s"].ToString())}", ("kind", "Call"));
         Assert.Equal(HttpStatusCode.Redirect, acted.StatusCode);
         var subscriberId = await App.WithDbAsync(db => db.AlertSubscribers.Where(s => s.Email == Newcomer).Select(s => s.Id).SingleAsync());
-        Assert.Equal(1, await App.WithDbAsync(db => db.ActionsTaken.CountAsync(a => a.SubscriberId == subscriberId && a.Kind == ActionKind.Email)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.ActionsTaken.CountAsync(a => a.SubscriberId == subscriberId && a.Kind == ActionKind.Call)));
     }
 
     [Fact]
