@@ -196,6 +196,10 @@ internal static class EmailSamples
         await Add("", new EmailMessage("rep@parliament.example", "Ms Representative", "Protect the freedom to organise", "Lobbying/Emails/Letter",
             new LobbyingLetterModel("Dear Ms Representative,\n\nAs your constituent I ask you to support the motion on the freedom to organise in the garment export zones.\n\nYours sincerely,", "Amina Diallo", to), culture));
 
+        // The activist's copy of the letters sent in their name.
+        await Add("", new EmailMessage(to, "Amina Diallo", "A copy of your letter", "Targets/Emails/LetterCopy",
+            new Campaigns.Web.Features.Targets.LetterCopyModel("Amina Diallo", [new Campaigns.Web.Features.Targets.LetterCopyItem("Ms Representative", "Member of Parliament", "Protect the freedom to organise", "Dear Ms Representative,\n\nPlease support the motion.\n\nAmina Diallo")]), culture));
+
         // Privacy.
         var privacy = services.GetRequiredService<PrivacyLinks>();
         await Add("", new EmailMessage(to, null, "Your data with us", "Privacy/Emails/PrivacyLink", new PrivacyLinkModel(privacy.Url(privacy.Token(to))), culture));
