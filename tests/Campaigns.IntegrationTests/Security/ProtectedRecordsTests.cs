@@ -286,6 +286,74 @@ public sealed class ProtectedRecordsTests(CampaignsAppFactory app) : AppTestBase
         Assert.Equal("Legacy: meet at the back door", await App.WithDbAsync(db => db.AssistanceRequests.Where(r => r.Slug == requestSlug).Select(r => r.SafetyNotes).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Moving_a_speaker_to_a_partner_one_knows_is_refused_without_need_to_know_of_the_old_partner()
+    {
+        const string Speaker = "/admin/tours/speakers/ana-moved-away";
+        var owner = await SignedInAsync("speaker-owner@example.org", Roles.Coordinator);
+        await TestUsers.GrantPartnerAsync(App, "speaker-owner@example.org", "sindicato-textil-norte");
+        await PostFormAsync(owner, "/admin/tours/speakers/new", "/admin/tours/speakers/new",
+            ("DisplayName", "Ana moved away"), ("PartnerSlug", "sindicato-textil-norte"), ("ContactEmail", "ana.private@example.org"), ("ContactPhone", "+504 5550 1111"));
+        var mover = await SignedInAsync("speaker-mover@example.org", Roles.Coordinator);
+        await TestUsers.GrantPartnerAsync(App, "speaker-mover@example.org", "tierra-y-libertad");
+
+        var moved = await PostFormAsync(mover, Speaker, Speaker, ("DisplayName", "Ana moved away"), ("PartnerSlug", "tierra-y-libertad"));
+        var page = WebUtility.HtmlDecode(await mover.GetStringAsync(Speaker));
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Contains("Only someone with access to both partners can move this speaker", WebUtility.HtmlDecode(await moved.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("sindicato-textil-norte", await App.WithDbAsync(db => db.Speakers.Where(s => s.Slug == "ana-moved-away")
+            .Select(s => db.Partners.Where(p => p.Id == s.PartnerOrganisationId).Select(p => p.Slug).Single()).SingleAsync()));
+        Assert.DoesNotContain("ana.private@example.org", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("5550 1111", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Moving_a_speaker_with_need_to_know_of_both_partners_is_saved_and_written_to_the_audit_log()
+    {
+        const string Speaker = "/admin/tours/speakers/ben-moved-along";
+        var coordinator = await SignedInAsync("both-partners@example.org", Roles.Coordinator);
+        await TestUsers.GrantPartnerAsync(App, "both-partners@example.org", "sindicato-textil-norte");
+        await TestUsers.GrantPartnerAsync(App, "both-partners@example.org", "tierra-y-libertad");
+        await PostFormAsync(coordinator, "/admin/tours/speakers/new", "/admin/tours/speakers/new",
+            ("DisplayName", "Ben moved along"), ("PartnerSlug", "sindicato-textil-norte"), ("ContactEmail", "ben.private@example.org"));
+
+        var moved = await PostFormAsync(coordinator, Speaker, Speaker, ("DisplayName", "Ben moved along"), ("PartnerSlug", "tierra-y-libertad"), ("ContactEmail", "ben.private@example.org"));
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var userId = await UserIdAsync("both-partners@example.org");
+        var (speakerId, from, to) = await App.WithDbAsync(async db => (
+            await db.Speakers.Where(s => s.Slug == "ben-moved-along").Select(s => s.Id).SingleAsync(),
+            await db.Partners.Where(p => p.Slug == "sindicato-textil-norte").Select(p => p.Id).SingleAsync(),
+            await db.Partners.Where(p => p.Slug == "tierra-y-libertad").Select(p => p.Id).SingleAsync()));
+        var move = Assert.Single(await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.RecordId == speakerId && e.Action == AuditActions.Move).ToListAsync()));
+        Assert.Equal(userId, move.UserId);
+        Assert.Equal(AuditRecords.Speaker, move.RecordType);
+        Assert.Equal($"partner {from} -> {to}", move.Detail);
+    }
+
+    [Fact]
+    public async Task An_admin_without_need_to_know_of_a_partner_cannot_make_an_account_speak_for_it()
+    {
+        var admin = await SignedInAsync("partner-maker@example.org", Roles.Admin);
+        var person = await TestUsers.CreateAsync(App, "would-be-partner@example.org");
+        var partnerId = await App.WithDbAsync(db => db.Partners.Where(p => p.Slug == "defensoras-del-rio").Select(p => p.Id).SingleAsync());
+
+        await PostFormAsync(admin, "/admin/users", $"/admin/users/{person.Id}/roles", ("Roles", Roles.Partner), ("PartnerOrganisationId", partnerId.ToString()));
+        var refused = await App.WithDbAsync(db => db.Users.Where(u => u.Id == person.Id).Select(u => u.PartnerOrganisationId).SingleAsync());
+        var invited = await PostFormAsync(admin, "/admin/users", "/admin/users/invite",
+            ("DisplayName", "Invited partner"), ("Email", "invited-partner@example.org"), ("Roles", Roles.Partner), ("PartnerOrganisationId", partnerId.ToString()));
+
+        Assert.Null(refused);
+        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+        Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "invited-partner@example.org")));
+
+        await TestUsers.GrantPartnerAsync(App, "partner-maker@example.org", "defensoras-del-rio");
+        await PostFormAsync(admin, "/admin/users", $"/admin/users/{person.Id}/roles", ("Roles", Roles.Partner), ("PartnerOrganisationId", partnerId.ToString()));
+        Assert.Equal(partnerId, await App.WithDbAsync(db => db.Users.Where(u => u.Id == person.Id).Select(u => u.PartnerOrganisationId).SingleAsync()));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == person.Id && e.Action == AuditActions.Move && e.RecordType == AuditRecords.User)));
+    }
+
     private async Task RunReencryptAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -32,6 +32,9 @@ public static class AuditActions
     public const string Edit = "edit";
     public const string Grant = "grant";
     public const string Revoke = "revoke";
+
+    /// <summary>A protected record (or a partner user) now belongs to another partner organisation.</summary>
+    public const string Move = "move";
 }
 
 public static class AuditRecords
@@ -40,4 +43,5 @@ public static class AuditRecords
     public const string UrgentAction = "urgent-action";
     public const string Speaker = "speaker";
     public const string AssistanceRequest = "assistance-request";
+    public const string User = "user";
 }

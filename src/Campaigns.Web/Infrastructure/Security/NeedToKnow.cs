@@ -61,6 +61,13 @@ public sealed class NeedToKnow(CampaignsDbContext db, IHttpContextAccessor http,
 
     public async Task AuditAsync(ClaimsPrincipal user, string action, string recordType, Guid recordId, string? detail, CancellationToken cancellationToken)
     {
+        AddAudit(user, action, recordType, recordId, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the audit line without saving, so it commits with the change it describes or not at all.</summary>
+    public void AddAudit(ClaimsPrincipal user, string action, string recordType, Guid recordId, string? detail)
+    {
         var now = clock.GetUtcNow();
         db.AuditEntries.Add(new AuditEntry
         {
@@ -73,6 +80,5 @@ public sealed class NeedToKnow(CampaignsDbContext db, IHttpContextAccessor http,
             Detail = detail,
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -10,6 +10,9 @@ public static class Policies
     /// <summary>Coordinators and Admins: the people who run programmes.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>Resource policy on a <see cref="PartnerChange"/>: need-to-know on the old and the new partner.</summary>
+    public const string ChangePartner = nameof(ChangePartner);
+
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -18,5 +21,6 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
+        options.AddPolicy(ChangePartner, p => p.AddRequirements(new NeedToKnowOnBothPartners()));
     }
 }

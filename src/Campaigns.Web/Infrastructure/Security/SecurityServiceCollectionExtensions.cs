@@ -55,6 +55,7 @@ public static class SecurityServiceCollectionExtensions
             o.SlidingExpiration = true;
         });
         services.AddAuthorization(Policies.Configure);
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PartnerChangeHandler>();
 
         // Keys in the database, so a cookie or a signed link made by one node is valid on every other; encrypted
         // there with a key kept outside it, so a copy of the database cannot forge either.

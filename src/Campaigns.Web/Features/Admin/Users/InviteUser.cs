@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain.Identity;
+using Campaigns.Web.Domain.Security;
+using Campaigns.Web.Infrastructure.Security;
 using Campaigns.Web.Features.Accounts;
 using Campaigns.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
@@ -27,10 +30,13 @@ public sealed class InviteUserForm
     public Guid? PartnerOrganisationId { get; set; }
 }
 
-/// <summary>An Admin invites someone by email: an account without a password, and a link to choose one.</summary>
-public sealed class InviteUser(UserManager<CampaignsUser> users, CampaignsDbContext db, SendAccountEmail accountEmail, EmailQueue emails, TimeProvider clock)
+/// <summary>
+/// An Admin invites someone by email: an account without a password, and a link to choose one. A partner for the
+/// account must have been authorised (<see cref="Policies.ChangePartner"/>) by the caller; it is audited.
+/// </summary>
+public sealed class InviteUser(UserManager<CampaignsUser> users, CampaignsDbContext db, SendAccountEmail accountEmail, EmailQueue emails, NeedToKnow audit, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<string>> HandleAsync(InviteUserForm form, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> HandleAsync(InviteUserForm form, ClaimsPrincipal by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = RoleErrors(form.Roles, form.PartnerOrganisationId).ToList();
@@ -61,6 +67,11 @@ public sealed class InviteUser(UserManager<CampaignsUser> users, CampaignsDbCont
 
         // One transaction: no account is left behind without its roles or its invitation email.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (form.PartnerOrganisationId is not null)
+        {
+            audit.AddAudit(by, AuditActions.Move, AuditRecords.User, user.Id, new PartnerChange(null, form.PartnerOrganisationId).Detail);
+        }
+
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {

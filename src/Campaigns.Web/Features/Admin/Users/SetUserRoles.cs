@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Campaigns.Web.Data;
+using Campaigns.Web.Domain.Security;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Campaigns.Web.Features.Admin.Users;
@@ -10,11 +13,16 @@ public sealed class SetUserRolesForm
     public Guid? PartnerOrganisationId { get; set; }
 }
 
-public sealed class SetUserRoles(UserManager<CampaignsUser> users, CampaignsDbContext db)
+/// <summary>
+/// An Admin sets a user's roles and the partner a Partner user speaks for. A change of partner must have been
+/// authorised (<see cref="Policies.ChangePartner"/>) by the caller; it is written to the audit log with the change.
+/// </summary>
+public sealed class SetUserRoles(UserManager<CampaignsUser> users, CampaignsDbContext db, NeedToKnow audit)
 {
-    public async Task<IReadOnlyList<string>> HandleAsync(Guid userId, Guid actingUserId, SetUserRolesForm form, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> HandleAsync(Guid userId, ClaimsPrincipal by, SetUserRolesForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var actingUserId = NeedToKnow.UserId(by);
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
@@ -37,6 +45,12 @@ public sealed class SetUserRoles(UserManager<CampaignsUser> users, CampaignsDbCo
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
         await users.AddToRolesAsync(user, form.Roles.Except(current).Distinct());
+        var move = new PartnerChange(user.PartnerOrganisationId, form.PartnerOrganisationId);
+        if (move.IsChange)
+        {
+            audit.AddAudit(by, AuditActions.Move, AuditRecords.User, user.Id, move.Detail);
+        }
+
         user.PartnerOrganisationId = form.PartnerOrganisationId;
         await users.UpdateAsync(user);
 

@@ -11,8 +11,10 @@ namespace Campaigns.Web.Features.Admin.Users;
 
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/users")]
-public sealed class UsersController(CampaignsDbContext db, UserManager<CampaignsUser> users, IStringLocalizer<SharedResource> T) : Controller
+public sealed class UsersController(CampaignsDbContext db, UserManager<CampaignsUser> users, IAuthorizationService authorization, IStringLocalizer<SharedResource> T) : Controller
 {
+    private const string PartnerRefused = "Only someone with access to both partner organisations, the old and the new, can change the partner an account speaks for.";
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await LoadAsync(new InviteUserForm(), cancellationToken));
@@ -20,9 +22,15 @@ public sealed class UsersController(CampaignsDbContext db, UserManager<Campaigns
     [HttpPost("invite")]
     public async Task<IActionResult> Invite(InviteUserForm form, [FromServices] InviteUser invite, CancellationToken cancellationToken)
     {
+        // A partner user reads that partner's protected records: only someone with need-to-know of it may make one.
+        if (!(await authorization.AuthorizeAsync(User, new PartnerChange(null, form.PartnerOrganisationId), Policies.ChangePartner)).Succeeded)
+        {
+            ModelState.AddModelError(nameof(form.PartnerOrganisationId), T[PartnerRefused]);
+        }
+
         if (ModelState.IsValid)
         {
-            var errors = await invite.HandleAsync(form, cancellationToken);
+            var errors = await invite.HandleAsync(form, User, cancellationToken);
             if (errors.Count == 0)
             {
                 TempData["Notice"] = T["Invitation sent to {0}.", form.Email].Value;
@@ -41,8 +49,15 @@ public sealed class UsersController(CampaignsDbContext db, UserManager<Campaigns
     [HttpPost("{id:guid}/roles")]
     public async Task<IActionResult> Roles(Guid id, SetUserRolesForm form, [FromServices] SetUserRoles setRoles, CancellationToken cancellationToken)
     {
-        var actingUserId = Guid.Parse(users.GetUserId(User)!);
-        var errors = await setRoles.HandleAsync(id, actingUserId, form, cancellationToken);
+        ArgumentNullException.ThrowIfNull(form);
+        var current = await db.Users.Where(u => u.Id == id).Select(u => u.PartnerOrganisationId).SingleOrDefaultAsync(cancellationToken);
+        if (!(await authorization.AuthorizeAsync(User, new PartnerChange(current, form.PartnerOrganisationId), Policies.ChangePartner)).Succeeded)
+        {
+            TempData["Notice"] = T[PartnerRefused].Value;
+            return Redirect("/admin/users");
+        }
+
+        var errors = await setRoles.HandleAsync(id, User, form, cancellationToken);
         TempData["Notice"] = errors.Count == 0 ? T["Roles saved."].Value : string.Join(" ", errors.Select(e => T[e].Value));
         return Redirect("/admin/users");
     }

@@ -1,14 +1,29 @@
+using System.Security.Claims;
 using Campaigns.Web.Data;
 using Campaigns.Web.Domain;
+using Campaigns.Web.Domain.Security;
 using Campaigns.Web.Domain.Tours;
+using Campaigns.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Tours.Admin;
 
-/// <summary>Creates or updates a speaker; the slug is made once from the name and kept.</summary>
-public sealed class SaveSpeaker(CampaignsDbContext db, SpeakerSecrets secrets, TimeProvider clock)
+/// <summary>
+/// Creates or updates a speaker; the slug is made once from the name and kept. A move to another partner must have
+/// been authorised (<see cref="Policies.ChangePartner"/>) by the caller; it is written to the audit log with the save.
+/// </summary>
+public sealed class SaveSpeaker(CampaignsDbContext db, SpeakerSecrets secrets, NeedToKnow audit, TimeProvider clock)
 {
-    public async Task<string> SaveAsync(string? slug, SpeakerForm form, CancellationToken cancellationToken)
+    /// <summary>The partner the form names, as <see cref="SaveAsync"/> would store it.</summary>
+    public async Task<Guid?> PartnerIdAsync(SpeakerForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return string.IsNullOrEmpty(form.PartnerSlug)
+            ? null
+            : await db.Partners.Where(p => p.Slug == form.PartnerSlug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<string> SaveAsync(string? slug, SpeakerForm form, ClaimsPrincipal by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         Speaker? speaker;
@@ -31,9 +46,13 @@ public sealed class SaveSpeaker(CampaignsDbContext db, SpeakerSecrets secrets, T
         }
 
         speaker.DisplayName = form.DisplayName.Trim();
-        speaker.PartnerOrganisationId = string.IsNullOrEmpty(form.PartnerSlug)
-            ? null
-            : await db.Partners.Where(p => p.Slug == form.PartnerSlug).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        var move = new PartnerChange(speaker.PartnerOrganisationId, await PartnerIdAsync(form, cancellationToken));
+        if (slug is not null && move.IsChange)
+        {
+            audit.AddAudit(by, AuditActions.Move, AuditRecords.Speaker, speaker.Id, move.Detail);
+        }
+
+        speaker.PartnerOrganisationId = move.To;
         speaker.Languages = form.Languages?.Trim() ?? "";
         speaker.Topics = form.Topics?.Trim() ?? "";
         speaker.Bio = form.Bio?.Trim() ?? "";

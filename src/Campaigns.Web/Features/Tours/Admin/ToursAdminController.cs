@@ -12,7 +12,7 @@ namespace Campaigns.Web.Features.Tours.Admin;
 /// <summary>Coordinators plan tours: speakers, tours, stops, their status, attendance and reminders.</summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("admin/tours")]
-public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan plans, SpeakerSecrets secrets, NeedToKnow needToKnow, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan plans, SpeakerSecrets secrets, NeedToKnow needToKnow, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -297,6 +297,13 @@ public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan pla
         {
             // Without need-to-know the form had no protected fields: keep what is stored rather than blank it.
             form.KeepProtected = !await needToKnow.CanSeePartnerAsync(User, current.PartnerOrganisationId, cancellationToken);
+
+            // Moving the speaker to a partner one knows would open its contacts: it needs need-to-know on both.
+            var move = new PartnerChange(current.PartnerOrganisationId, await save.PartnerIdAsync(form, cancellationToken));
+            if (!(await authorization.AuthorizeAsync(User, move, Policies.ChangePartner)).Succeeded)
+            {
+                ModelState.AddModelError(nameof(form.PartnerSlug), localizer["Only someone with access to both partners can move this speaker to another partner."]);
+            }
         }
 
         if (!ModelState.IsValid)
@@ -304,7 +311,7 @@ public sealed class ToursAdminController(CampaignsDbContext db, ReadTourPlan pla
             return View("EditSpeaker", await SpeakerModelAsync(slug, form, cancellationToken));
         }
 
-        var saved = await save.SaveAsync(slug, form, cancellationToken);
+        var saved = await save.SaveAsync(slug, form, User, cancellationToken);
         return saved.Length == 0 ? NotFound() : Redirect("/admin/tours");
     }
 
